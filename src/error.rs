@@ -1,0 +1,112 @@
+//! The library's error type, and the exit code each error maps to.
+
+use std::path::PathBuf;
+
+/// Exit codes, documented in the README. Cron and scripts act on them.
+pub mod exit {
+    /// Success (for `search`: at least one hit).
+    pub const OK: i32 = 0;
+    /// `search`/`statements`: the query ran and matched nothing.
+    pub const NO_MATCH: i32 = 1;
+    /// Bad command line, query syntax or unknown field.
+    pub const USAGE: i32 = 2;
+    /// `index` finished, but some input files were reported (skipped or failed).
+    pub const PARTIAL: i32 = 3;
+    /// No index at the given place.
+    pub const NO_INDEX: i32 = 4;
+    /// The index is of another schema version, not an archiv index, or corrupt.
+    pub const INCOMPATIBLE: i32 = 5;
+    /// Another `archiv index` holds the writer lock.
+    pub const LOCKED: i32 = 6;
+    /// Reading or writing failed (disk full, permissions, …).
+    pub const IO: i32 = 7;
+    /// Query syntax error.
+    pub const QUERY_SYNTAX: i32 = 8;
+    /// Unknown field in the query.
+    pub const UNKNOWN_FIELD: i32 = 9;
+    /// A bug in archiv.
+    pub const INTERNAL: i32 = 70;
+}
+
+/// Everything that can go wrong in archiv.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no archiv index at {path}\n  make one with: archiv index --index {path} ARCHIVE_DIR")]
+    NoIndex { path: PathBuf },
+
+    #[error("{path} is not an archiv index ({reason})\n  choose another --index folder, or build one there with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
+    NotAnIndex { path: PathBuf, reason: String },
+
+    #[error("the index at {path} has schema version {found}; this archiv needs version {expected}\n  rebuild it with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
+    Incompatible {
+        path: PathBuf,
+        found: String,
+        expected: u32,
+    },
+
+    #[error("the index at {path} is damaged: {reason}\n  rebuild it with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
+    Corrupt { path: PathBuf, reason: String },
+
+    #[error("another `archiv index` is writing to {path} (lock held on {lock})\n  wait for it to finish, or pass --wait to queue behind it")]
+    Locked { path: PathBuf, lock: PathBuf },
+
+    #[error("the archive folder {path} does not exist or is not a folder")]
+    NoArchive { path: PathBuf },
+
+    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  quote words that contain : ( ) [ ] {{ }} ^ ~ or \", e.g. \"Nato-Gipfel: Ergebnis\"")]
+    QuerySyntax {
+        query: String,
+        marker: String,
+        message: String,
+    },
+
+    #[error("unknown field `{field}` in the query\n  known fields: {known}\n  (to search for a word followed by a colon, put it in quotes)")]
+    UnknownField { field: String, known: String },
+
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("{action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NoIndex { .. } => exit::NO_INDEX,
+            Error::NotAnIndex { .. } | Error::Incompatible { .. } | Error::Corrupt { .. } => {
+                exit::INCOMPATIBLE
+            }
+            Error::Locked { .. } => exit::LOCKED,
+            Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
+            Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
+            Error::UnknownField { .. } => exit::UNKNOWN_FIELD,
+            Error::Io { .. } => exit::IO,
+            Error::Index(tantivy::TantivyError::IoError(_)) => exit::IO,
+            Error::Index(_) => exit::INCOMPATIBLE,
+            Error::Internal(_) => exit::INTERNAL,
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,109 @@
+//! `archiv status`: what an index holds and how its last run went.
+
+use super::schema::doctype;
+use super::store;
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::Path;
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+/// The answer of `archiv status`.
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub index: String,
+    pub generation: String,
+    pub schema_version: u32,
+    pub analysis: String,
+    pub archive_root: String,
+    pub articles: usize,
+    pub statements: usize,
+    pub source_files: usize,
+    pub people: usize,
+    pub size_bytes: u64,
+    pub created: String,
+    pub last_run: Option<serde_json::Value>,
+}
+
+/// Reads the status of the index at `index_dir`.
+pub fn read(index_dir: &Path) -> Result<Status> {
+    let open = store::open_for_search(index_dir)?;
+    let searcher = open.index.reader()?.searcher();
+    let count = |kind: &str| -> Result<usize> {
+        let query = TermQuery::new(
+            Term::from_field_text(open.fields.doctype, kind),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&query, &Count)?)
+    };
+    Ok(Status {
+        index: index_dir.display().to_string(),
+        generation: open
+            .dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        schema_version: open.meta.schema_version,
+        analysis: open.meta.analysis.clone(),
+        archive_root: open.meta.archive_root.clone(),
+        articles: count(doctype::ARTICLE)?,
+        statements: count(doctype::STATEMENT)?,
+        source_files: count(doctype::SOURCE)?,
+        people: distinct_people(&searcher)?.len(),
+        size_bytes: store::disk_size(&open.dir),
+        created: open.meta.created.clone(),
+        last_run: open.meta.last_run.clone(),
+    })
+}
+
+/// Every canonical name held by a live document.
+fn distinct_people(searcher: &Searcher) -> Result<BTreeSet<String>> {
+    let mut names = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let Some(column) = segment.fast_fields().str("person")? else {
+            continue;
+        };
+        let mut ords = BTreeSet::new();
+        for doc in segment.doc_ids_alive() {
+            ords.extend(column.term_ords(doc));
+        }
+        let mut name = String::new();
+        for ord in ords {
+            column
+                .ord_to_str(ord, &mut name)
+                .map_err(|e| Error::Internal(format!("person column: {e}")))?;
+            names.insert(name.clone());
+        }
+    }
+    Ok(names)
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "index:          {} ({})", self.index, self.generation)?;
+        writeln!(f, "archive:        {}", self.archive_root)?;
+        writeln!(f, "articles:       {}", self.articles)?;
+        writeln!(f, "statements:     {}", self.statements)?;
+        writeln!(f, "people:         {}", self.people)?;
+        writeln!(f, "source files:   {}", self.source_files)?;
+        writeln!(f, "size on disk:   {:.1} MB", self.size_bytes as f64 / 1e6)?;
+        writeln!(
+            f,
+            "schema version: {} (analysis {})",
+            self.schema_version, self.analysis
+        )?;
+        writeln!(f, "created:        {}", self.created)?;
+        match &self.last_run {
+            Some(run) => writeln!(
+                f,
+                "last run:       {} {}",
+                run["finished"].as_str().unwrap_or("?"),
+                run["summary"]
+            ),
+            None => writeln!(f, "last run:       none"),
+        }
+    }
+}

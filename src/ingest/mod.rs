@@ -1,0 +1,288 @@
+//! Input: walking an archive folder and turning each file into articles.
+//!
+//! Every file that looks like input (`.txt`, `.json`, `.jsonl`) ends up
+//! either as articles or as a [`Report`] saying why not; nothing here
+//! panics on bad input.
+
+pub mod agency_copy;
+pub mod article;
+pub mod decode;
+pub mod json;
+
+pub use article::Article;
+pub use decode::Encoding;
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// The input formats, told apart by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Agency copy as plain text (`.txt`).
+    Text,
+    /// One JSON article (`.json`).
+    Json,
+    /// One JSON article per line (`.jsonl`).
+    JsonLines,
+}
+
+impl Format {
+    fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "jsonl" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// One input file found in the archive.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub abs_path: PathBuf,
+    /// Path relative to the archive root, `/`-separated.
+    pub rel_path: String,
+    pub format: Format,
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 if unknown).
+    pub mtime_ns: i64,
+}
+
+/// How serious a report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Indexed, but something was missing or odd.
+    Warning,
+    /// Not indexed (the file, or one line of it).
+    Skipped,
+}
+
+/// Something to tell the user about one input file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Skipped => "skipped",
+        };
+        match self.line {
+            Some(line) => write!(f, "{what}: {}:{line}: {}", self.path, self.reason),
+            None => write!(f, "{what}: {}: {}", self.path, self.reason),
+        }
+    }
+}
+
+/// What walking the archive found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<SourceFile>,
+    /// Entries that could not be read or followed (symlink loops, permissions).
+    pub reports: Vec<Report>,
+    /// Files skipped because they are not `.txt`, `.json` or `.jsonl`.
+    pub ignored: usize,
+}
+
+/// Walks `root` recursively: skips hidden files and folders, follows
+/// symlinks but reports loops, keeps `.txt`, `.json` and `.jsonl` files,
+/// sorted by path.
+pub fn walk(root: &Path) -> Walk {
+    let mut walk = Walk::default();
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in entries {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => match source_file(root, &entry) {
+                Some(file) => walk.files.push(file),
+                None => walk.ignored += 1,
+            },
+            Ok(_) => {}
+            Err(err) => walk.reports.push(walk_error_report(root, &err)),
+        }
+    }
+    walk
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn source_file(root: &Path, entry: &walkdir::DirEntry) -> Option<SourceFile> {
+    let format = Format::of(entry.path())?;
+    let metadata = entry.metadata().ok();
+    let mtime_ns = metadata
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Some(SourceFile {
+        abs_path: entry.path().to_path_buf(),
+        rel_path: relative_path(root, entry.path()),
+        format,
+        size: metadata.map_or(0, |m| m.len()),
+        mtime_ns,
+    })
+}
+
+/// `path` relative to `root`, with `/` separators on every platform.
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn walk_error_report(root: &Path, err: &walkdir::Error) -> Report {
+    let path = err
+        .path()
+        .map_or_else(|| root.display().to_string(), |p| relative_path(root, p));
+    let reason = if err.loop_ancestor().is_some() {
+        "symlink loop: not followed".to_string()
+    } else {
+        match err.io_error() {
+            Some(io) => format!("cannot read: {io}"),
+            None => err.to_string(),
+        }
+    };
+    Report {
+        path,
+        line: None,
+        severity: Severity::Skipped,
+        reason,
+    }
+}
+
+/// Everything one input file gave.
+#[derive(Debug, Default)]
+pub struct FileContent {
+    pub articles: Vec<Article>,
+    pub reports: Vec<Report>,
+    /// How the text was decoded (`None` if the file was not text).
+    pub encoding: Option<Encoding>,
+    /// BLAKE3 hash of the raw bytes, hex (empty if unreadable).
+    pub hash: String,
+}
+
+/// Reads and parses one input file. Never fails: problems become reports.
+pub fn read_file(file: &SourceFile) -> FileContent {
+    match std::fs::read(&file.abs_path) {
+        Ok(bytes) => parse_bytes(file, &bytes),
+        Err(err) => FileContent {
+            reports: vec![skipped(file, None, format!("cannot read: {err}"))],
+            ..FileContent::default()
+        },
+    }
+}
+
+/// Parses the bytes of one input file.
+pub fn parse_bytes(file: &SourceFile, bytes: &[u8]) -> FileContent {
+    let hash = blake3::hash(bytes).to_hex()[..32].to_string();
+    let (text, encoding) = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(not_text) => {
+            return FileContent {
+                reports: vec![skipped(file, None, not_text.to_string())],
+                hash,
+                ..FileContent::default()
+            }
+        }
+    };
+    let mut content = match file.format {
+        Format::Text => parse_text(file, &text),
+        Format::Json => parse_json(file, &text),
+        Format::JsonLines => parse_json_lines(file, &text),
+    };
+    content.encoding = Some(encoding);
+    content.hash = hash;
+    content
+}
+
+fn parse_text(file: &SourceFile, text: &str) -> FileContent {
+    let parsed = agency_copy::parse(text, &file.rel_path);
+    let mut content = FileContent::default();
+    for warning in parsed.warnings {
+        content.reports.push(warning_report(file, None, warning));
+    }
+    if parsed.article.body.is_empty() {
+        content
+            .reports
+            .push(skipped(file, None, "no article text found".into()));
+    } else {
+        content.articles.push(parsed.article);
+    }
+    content
+}
+
+fn parse_json(file: &SourceFile, text: &str) -> FileContent {
+    let mut content = FileContent::default();
+    add_json_article(&mut content, file, text, &file.rel_path, None);
+    content
+}
+
+fn parse_json_lines(file: &SourceFile, text: &str) -> FileContent {
+    let mut content = FileContent::default();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let number = index + 1;
+        let id = format!("{}#{number}", file.rel_path);
+        add_json_article(&mut content, file, line, &id, Some(number));
+    }
+    if content.articles.is_empty() && content.reports.is_empty() {
+        content
+            .reports
+            .push(skipped(file, None, "no JSON lines in the file".into()));
+    }
+    content
+}
+
+fn add_json_article(
+    content: &mut FileContent,
+    file: &SourceFile,
+    json: &str,
+    id: &str,
+    line: Option<usize>,
+) {
+    match json::parse_object(json, id, &file.rel_path) {
+        Ok((article, warnings)) => {
+            for warning in warnings {
+                content.reports.push(warning_report(file, line, warning));
+            }
+            content.articles.push(article);
+        }
+        Err(reason) => content.reports.push(skipped(file, line, reason)),
+    }
+}
+
+fn skipped(file: &SourceFile, line: Option<usize>, reason: String) -> Report {
+    Report {
+        path: file.rel_path.clone(),
+        line,
+        severity: Severity::Skipped,
+        reason,
+    }
+}
+
+fn warning_report(file: &SourceFile, line: Option<usize>, reason: String) -> Report {
+    Report {
+        path: file.rel_path.clone(),
+        line,
+        severity: Severity::Warning,
+        reason,
+    }
+}

@@ -1,0 +1,49 @@
+//! archiv: full-text search for German news archives.
+//!
+//! The modules follow the data: files are walked and parsed ([`ingest`]),
+//! people and statements are extracted ([`extract`]), text is analysed for
+//! German ([`analysis`]) and indexed ([`index`]); a query is parsed and run
+//! ([`query`]) and the hits are rendered ([`render`]).
+
+pub mod analysis;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod query;
+pub mod render;
+
+pub use error::{Error, Result};
+pub use index::writer::{IndexOptions, RunSummary};
+pub use query::{Hit, SearchRequest, SearchResults, Sort, Target};
+
+use std::path::{Path, PathBuf};
+
+/// Where the index lives when neither `--index` nor `$ARCHIV_INDEX` say:
+/// `$XDG_DATA_HOME/archiv/index`, else `~/.local/share/archiv/index`, else
+/// `.archiv-index` in the current folder.
+pub fn default_index_dir() -> PathBuf {
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|home| PathBuf::from(home).join(".local/share"))
+        });
+    match data_home {
+        Some(dir) => dir.join("archiv").join("index"),
+        None => PathBuf::from(".archiv-index"),
+    }
+}
+
+/// Indexes an archive (see [`index::writer::run`]).
+pub fn index(options: &IndexOptions, progress: &dyn index::writer::Progress) -> Result<RunSummary> {
+    index::writer::run(options, progress)
+}
+
+/// Searches the index at `index_dir`.
+pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults> {
+    let open = index::store::open_for_search(index_dir)?;
+    query::search(&open, request)
+}

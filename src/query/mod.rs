@@ -1,0 +1,259 @@
+//! From what the user typed (query text + flags) to a tantivy query, and
+//! running it: ranked hits with snippets.
+
+mod dates;
+mod parse;
+
+pub use dates::parse_user_date;
+
+use crate::analysis;
+use crate::error::Result;
+use crate::index::schema::{doctype, Fields};
+use crate::index::store::OpenIndex;
+use crate::render::snippet::{self, Snippet};
+use std::ops::Bound;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Score, Searcher, SegmentReader, TantivyDocument, Term};
+use time::Date;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// BM25 score, equal scores newest first.
+    #[default]
+    Relevance,
+    /// Newest first, equal dates by score.
+    Date,
+}
+
+/// Which documents a search returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    #[default]
+    Articles,
+    Statements,
+}
+
+/// A search as the user asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query text in tantivy's syntax; dates may be written `YYYY-MM-DD`.
+    pub query: String,
+    pub agency: Option<String>,
+    /// Person (articles) or speaker (statements): full name, surname or alias.
+    pub person: Option<String>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: Sort,
+    pub target: Target,
+}
+
+/// One hit, with what is shown of it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub id: String,
+    pub path: String,
+    pub date: Option<String>,
+    pub agency: Option<String>,
+    pub place: Option<String>,
+    pub headline: String,
+    pub people: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Statements only: `direct` or `reported`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Statements only: the article the statement is from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_id: Option<String>,
+    /// Statements only: byte range in the article body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<[u64; 2]>,
+    pub snippet: Snippet,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// Number of matching documents (not just those shown).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Runs a search on an opened index.
+pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let query = build_query(open, request)?;
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let window = request.limit + request.offset;
+    let (total, top) = match request.sort {
+        Sort::Relevance => {
+            let collector = TopDocs::with_limit(window.max(1)).tweak_score(by_score_then_date);
+            let (total, top) = searcher.search(&query, &(Count, collector))?;
+            (total, top.into_iter().map(|((s, _), a)| (s, a)).collect())
+        }
+        Sort::Date => {
+            let collector = TopDocs::with_limit(window.max(1)).tweak_score(by_date_then_score);
+            let (total, top) = searcher.search(&query, &(Count, collector))?;
+            (
+                total,
+                top.into_iter()
+                    .map(|((_, s), a)| (s, a))
+                    .collect::<Vec<_>>(),
+            )
+        }
+    };
+    let snippets = snippet::Snippets::new(&searcher, &*query, open.fields.body, request.target)?;
+    let hits = top
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .enumerate()
+        .map(|(i, (score, address))| {
+            load_hit(
+                &searcher,
+                &open.fields,
+                &snippets,
+                request.offset + i + 1,
+                score,
+                address,
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(SearchResults { total, hits })
+}
+
+/// Seconds since the epoch of a document's date; undated documents last.
+fn date_column(segment: &SegmentReader) -> impl Fn(tantivy::DocId) -> i64 {
+    let column = segment.fast_fields().date("date").ok();
+    move |doc| {
+        column
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map_or(i64::MIN, |d| d.into_timestamp_secs())
+    }
+}
+
+fn by_score_then_date(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score) -> (Score, i64) {
+    let date = date_column(segment);
+    move |doc, score| (score, date(doc))
+}
+
+fn by_date_then_score(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score) -> (i64, Score) {
+    let date = date_column(segment);
+    move |doc, score| (date(doc), score)
+}
+
+/// The user's query with the flags' filters and the document type.
+fn build_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
+    let fields = &open.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let text = request.query.trim();
+    if !text.is_empty() {
+        clauses.push((Occur::Must, parse::user_query(open, text)?));
+    }
+    let kind = match request.target {
+        Target::Articles => doctype::ARTICLE,
+        Target::Statements => doctype::STATEMENT,
+    };
+    clauses.push((
+        Occur::Must,
+        term_query(Term::from_field_text(fields.doctype, kind)),
+    ));
+    if let Some(agency) = &request.agency {
+        let value = analysis::terms(&mut analysis::keyword(), agency).join(" ");
+        clauses.push((
+            Occur::Must,
+            term_query(Term::from_field_text(fields.agency, &value)),
+        ));
+    }
+    if let Some(person) = &request.person {
+        clauses.push((Occur::Must, person_query(fields, person)));
+    }
+    if request.from.is_some() || request.to.is_some() {
+        clauses.push((Occur::Must, date_range(fields, request.from, request.to)));
+    }
+    if clauses.len() == 1 && text.is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}
+
+/// A person by any part of the canonical name: `Rutte`, `Mark Rutte`.
+pub fn person_query(fields: &Fields, person: &str) -> Box<dyn Query> {
+    let terms: Vec<Term> = analysis::terms(&mut analysis::name(), person)
+        .iter()
+        .map(|t| Term::from_field_text(fields.people, t))
+        .collect();
+    match terms.len() {
+        0 => Box::new(BooleanQuery::new(Vec::new())),
+        1 => term_query(terms[0].clone()),
+        _ => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+/// Dates from `from` to `to`, both days included.
+fn date_range(fields: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
+    let term = |d: Date| {
+        Term::from_field_date_for_search(fields.date, crate::index::documents::to_datetime(d))
+    };
+    let lower = from.map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
+    let upper = to.map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
+    Box::new(RangeQuery::new(lower, upper))
+}
+
+fn load_hit(
+    searcher: &Searcher,
+    fields: &Fields,
+    snippets: &snippet::Snippets,
+    rank: usize,
+    score: Score,
+    address: DocAddress,
+) -> Result<Hit> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
+    let date = doc
+        .get_first(fields.date)
+        .and_then(|v| v.as_datetime())
+        .map(dates::format_day);
+    let span = number(fields.span_start)
+        .zip(number(fields.span_end))
+        .map(|(a, b)| [a, b]);
+    Ok(Hit {
+        rank,
+        score,
+        id: text(fields.id).unwrap_or_default(),
+        path: text(fields.path).unwrap_or_default(),
+        date,
+        agency: text(fields.agency),
+        place: text(fields.place),
+        headline: text(fields.headline).unwrap_or_default(),
+        people: doc
+            .get_all(fields.people)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        signature: text(fields.signature),
+        url: text(fields.url),
+        kind: text(fields.kind),
+        article_id: span.and(text(fields.article_id)),
+        span,
+        snippet: snippets.for_doc(&doc),
+    })
+}

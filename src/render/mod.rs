@@ -1,0 +1,4 @@
+//! Output: hits and summaries for a terminal, a pipe, or a script (JSON).
+
+pub mod output;
+pub mod snippet;
