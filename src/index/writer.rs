@@ -82,9 +82,9 @@ pub struct RunSummary {
 }
 
 impl RunSummary {
-    /// Whether any input file was reported as not (fully) indexed.
+    /// Whether any input file, or any line of one, was not indexed.
     pub fn has_failures(&self) -> bool {
-        self.failed > 0
+        self.failed > 0 || self.reports.iter().any(|r| r.severity == Severity::Skipped)
     }
 }
 

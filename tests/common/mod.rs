@@ -1,0 +1,86 @@
+//! Helpers shared by the end-to-end tests: they drive the real `archiv`
+//! binary on real folders.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The project's folder.
+pub fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample corpus.
+pub fn sample_corpus() -> PathBuf {
+    project().join("sample-corpus")
+}
+
+/// A fixture folder under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    project().join("tests/fixtures").join(name)
+}
+
+/// `archiv --index INDEX`, with a clean environment.
+pub fn archiv(index: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("archiv").expect("the archiv binary is built");
+    cmd.env_remove("ARCHIV_INDEX")
+        .env_remove("NO_COLOR")
+        .arg("--index")
+        .arg(index);
+    cmd
+}
+
+/// Indexes `archive` into a new temporary index folder.
+pub fn indexed(archive: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = archiv(dir.path())
+        .arg("index")
+        .arg(archive)
+        .output()
+        .expect("archiv runs");
+    assert!(
+        matches!(output.status.code(), Some(0) | Some(3)),
+        "indexing failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
+/// Runs a search with `--format json` and returns the hits as JSON values.
+pub fn search_json(index: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let output = archiv(index)
+        .arg("search")
+        .args(args)
+        .args(["--format", "json", "--limit", "100"])
+        .output()
+        .expect("archiv runs");
+    assert!(
+        matches!(output.status.code(), Some(0) | Some(1)),
+        "search {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    json_lines(&output.stdout)
+}
+
+/// Parses one JSON object per line.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
+        .collect()
+}
+
+/// The ids of the hits, in order.
+pub fn ids(hits: &[serde_json::Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The paths of the hits, in order.
+pub fn search_paths(index: &Path, args: &[&str]) -> Vec<String> {
+    search_json(index, args)
+        .iter()
+        .map(|h| h["path"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
