@@ -234,3 +234,40 @@ mod tests {
         assert_eq!(terms(&mut keyword(), "dpa-AFX"), ["dpa-afx"]);
     }
 }
+
+/// The README's table of what the stemmer joins and what it does not.
+#[cfg(test)]
+mod readme_claims {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        terms(&mut german(), a) == terms(&mut german(), b)
+    }
+
+    #[test]
+    fn joined_forms() {
+        for (a, b) in [
+            ("Angriff", "Angriffe"),
+            ("Angriff", "Angriffen"),
+            ("Angriff", "Angriffs"),
+            ("Haus", "Häuser"),
+            ("Haus", "Häusern"),
+            ("Straße", "Straßen"),
+            ("sagte", "sagten"),
+        ] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn forms_not_joined() {
+        for (a, b) in [
+            ("Ukrainer", "Ukrainerinnen"),
+            ("spricht", "sprach"),
+            ("Hilfe", "Militärhilfe"),
+            ("Zins", "Zinsen"),
+        ] {
+            assert!(!same(a, b), "{a} / {b}");
+        }
+    }
+}
