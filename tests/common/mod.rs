@@ -84,3 +84,44 @@ pub fn search_paths(index: &Path, args: &[&str]) -> Vec<String> {
         .map(|h| h["path"].as_str().unwrap_or_default().to_string())
         .collect()
 }
+
+/// The ids of every article in the index, sorted.
+pub fn all_ids(index: &Path) -> Vec<String> {
+    let output = archiv(index)
+        .args(["search", "*", "--format", "json", "--limit", "1000000"])
+        .output()
+        .expect("archiv runs");
+    let mut ids = ids(&json_lines(&output.stdout));
+    ids.sort();
+    ids
+}
+
+/// Writes a small agency-copy article numbered `n` to `dir/name`.
+pub fn write_article(dir: &Path, name: &str, n: usize, extra: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create folder");
+    }
+    let text = format!(
+        " date 2025-03-{:02} BERLIN (dpa) - Meldung nummer{n} über den Haushalt der Stadt. {extra}\n\nDer Rat tagt erneut im Frühjahr./abc/DP/xy",
+        n % 28 + 1
+    );
+    std::fs::write(path, text).expect("write article");
+}
+
+/// Runs `archiv index --format json` and returns the summary.
+pub fn index_summary(index: &Path, archive: &Path, extra: &[&str]) -> serde_json::Value {
+    let output = archiv(index)
+        .args(["index", "--format", "json"])
+        .args(extra)
+        .arg(archive)
+        .output()
+        .expect("archiv runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "index failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("summary is JSON")
+}
