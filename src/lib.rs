@@ -47,3 +47,14 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
     let open = index::store::open_for_search(index_dir)?;
     query::search(&open, request)
 }
+
+/// Counts the people named in the articles of the index at `index_dir`.
+pub fn people(
+    index_dir: &Path,
+    filters: &SearchRequest,
+    prefix: Option<&str>,
+    top: usize,
+) -> Result<Vec<query::people::PersonCount>> {
+    let open = index::store::open_for_search(index_dir)?;
+    query::people::count(&open, filters, prefix, top)
+}

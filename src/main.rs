@@ -55,6 +55,8 @@ enum Command {
     Search(SearchArgs),
     /// Search what people said: quoted and reported statements.
     Statements(StatementsArgs),
+    /// List the people named in the articles, most frequent first.
+    People(PeopleArgs),
     /// Show what the index holds: documents, archive, last run.
     Status(FormatArgs),
 }
@@ -153,6 +155,26 @@ struct StatementsArgs {
     output: OutputArgs,
 }
 
+#[derive(Args, Debug)]
+struct PeopleArgs {
+    /// Only names (or name parts) starting with this, e.g. `Rut`.
+    prefix: Option<String>,
+    /// How many people to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    top: usize,
+    /// Only articles of this agency.
+    #[arg(long)]
+    agency: Option<String>,
+    /// Only articles from this day on (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only articles up to this day (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 enum Format {
     Text,
@@ -196,6 +218,7 @@ fn run(command: Command, index_dir: PathBuf) -> Result<i32, Error> {
             let request = search_request(args.query, args.by, args.sort, &args.filters)?;
             run_search(&index_dir, request, &args.output, Target::Statements)
         }
+        Command::People(args) => run_people(&index_dir, args),
         Command::Status(args) => run_status(&index_dir, args.format),
     }
 }
@@ -331,6 +354,35 @@ fn run_index(args: IndexArgs, index_dir: PathBuf) -> Result<i32, Error> {
     }
     Ok(if summary.has_failures() {
         exit::PARTIAL
+    } else {
+        exit::OK
+    })
+}
+
+fn run_people(index_dir: &std::path::Path, args: PeopleArgs) -> Result<i32, Error> {
+    let filters = FilterArgs {
+        agency: args.agency,
+        from: args.from,
+        to: args.to,
+        limit: 0,
+        offset: 0,
+    };
+    let request = search_request(Vec::new(), None, SortArg::Relevance, &filters)?;
+    let people = archiv::people(index_dir, &request, args.prefix.as_deref(), args.top)?;
+    let mut stdout = std::io::stdout().lock();
+    for person in &people {
+        let line = match args.format.format {
+            Format::Json => {
+                serde_json::to_string(person).map_err(|e| Error::Internal(e.to_string()))?
+            }
+            Format::Text => format!("{:>6}  {}", person.articles, person.name),
+        };
+        if let Err(err) = writeln!(stdout, "{line}") {
+            return broken_pipe_or(err);
+        }
+    }
+    Ok(if people.is_empty() {
+        exit::NO_MATCH
     } else {
         exit::OK
     })

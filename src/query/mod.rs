@@ -3,6 +3,7 @@
 
 mod dates;
 mod parse;
+pub mod people;
 
 pub use dates::parse_user_date;
 
@@ -153,7 +154,7 @@ fn by_date_then_score(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score)
 }
 
 /// The user's query with the flags' filters and the document type.
-fn build_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
+pub(crate) fn build_query(open: &OpenIndex, request: &SearchRequest) -> Result<Box<dyn Query>> {
     let fields = &open.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text = request.query.trim();
