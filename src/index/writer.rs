@@ -159,21 +159,26 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
 
     progress.start(work.len() as u64);
     let mut batch = 0;
-    for (file, previous) in work {
-        index_file(
-            &target,
-            &mut writer,
-            file,
-            previous,
-            options.extract,
-            &mut summary,
-        )?;
+    let mut failure = None;
+    prepare_in_parallel(&work, options.extract, |prepared| {
+        if failure.is_some() {
+            return;
+        }
+        if let Err(err) = apply(&target, &mut writer, prepared, &mut summary) {
+            failure = Some(err);
+            return;
+        }
         progress.advance();
         batch += 1;
         if batch >= options.commit_every.max(1) {
-            writer.commit()?;
+            if let Err(err) = writer.commit() {
+                failure = Some(err.into());
+            }
             batch = 0;
         }
+    });
+    if let Some(err) = failure {
+        return Err(err);
     }
     for path in gone {
         writer.delete_term(Term::from_field_text(target.fields.path, &path));
@@ -320,18 +325,78 @@ fn diff<'a>(
     (work, gone)
 }
 
-/// Reads one file and replaces its documents; a changed mtime with the
-/// same content only refreshes the manifest record.
-fn index_file(
+/// One file read, parsed and enriched, ready to be written.
+struct Prepared {
+    file: SourceFile,
+    previous: Option<SourceRecord>,
+    content: ingest::FileContent,
+    enriched: Vec<documents::Enriched>,
+}
+
+/// Reads, parses and extracts the files on all cores; `apply` receives
+/// each file's result on the calling thread, in completion order.
+fn prepare_in_parallel(
+    work: &[(&SourceFile, Option<SourceRecord>)],
+    extract: bool,
+    mut apply: impl FnMut(Prepared),
+) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // A bounded queue keeps memory flat when writing is the slower side.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(workers * 16);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((file, previous)) = work.get(i) else {
+                    break;
+                };
+                if sender
+                    .send(prepare(file, previous.clone(), extract))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        for prepared in receiver {
+            apply(prepared);
+        }
+    });
+}
+
+fn prepare(file: &SourceFile, previous: Option<SourceRecord>, extract: bool) -> Prepared {
+    let mut content = ingest::read_file(file);
+    let enriched = std::mem::take(&mut content.articles)
+        .into_iter()
+        .map(|article| documents::enrich(article, extract))
+        .collect();
+    Prepared {
+        file: file.clone(),
+        previous,
+        content,
+        enriched,
+    }
+}
+
+/// Replaces one file's documents with the prepared ones; a changed mtime
+/// with the same content counts as unchanged.
+fn apply(
     target: &OpenIndex,
     writer: &mut IndexWriter<TantivyDocument>,
-    file: &SourceFile,
-    previous: Option<SourceRecord>,
-    extract: bool,
+    prepared: Prepared,
     summary: &mut RunSummary,
 ) -> Result<()> {
+    let Prepared {
+        file,
+        previous,
+        content,
+        enriched,
+    } = prepared;
     let fields = &target.fields;
-    let content = ingest::read_file(file);
     if content.hash.is_empty() {
         // Unreadable: leave its old documents (if any) and retry next run.
         summary.failed += 1;
@@ -348,11 +413,32 @@ fn index_file(
         // Replaces every document the file gave last time, statements too.
         writer.delete_term(Term::from_field_text(fields.path, &previous.path));
     }
-    let same_content = previous.as_ref().is_some_and(|p| p.hash == content.hash);
+    count_file(summary, &content, &enriched, previous.as_ref());
+    for article in &enriched {
+        writer.add_document(documents::article_doc(fields, article))?;
+        summary.articles += 1;
+        for doc in documents::statement_docs(fields, article) {
+            writer.add_document(doc)?;
+            summary.statements += 1;
+        }
+    }
+    writer.add_document(documents::source_doc(fields, &record))?;
+    summary.reports.extend(content.reports);
+    Ok(())
+}
+
+/// Counts a read file in the summary.
+fn count_file(
+    summary: &mut RunSummary,
+    content: &ingest::FileContent,
+    enriched: &[documents::Enriched],
+    previous: Option<&SourceRecord>,
+) {
     if content.encoding == Some(Encoding::Windows1252) {
         summary.windows_1252 += 1;
     }
-    if content.articles.is_empty() {
+    let same_content = previous.is_some_and(|p| p.hash == content.hash);
+    if enriched.is_empty() {
         summary.failed += 1;
     } else if same_content {
         // Touched but not changed: re-adding from the same bytes keeps one
@@ -370,16 +456,4 @@ fn index_file(
     {
         summary.warned += 1;
     }
-    for article in content.articles {
-        let enriched = documents::enrich(article, extract);
-        writer.add_document(documents::article_doc(fields, &enriched))?;
-        summary.articles += 1;
-        for doc in documents::statement_docs(fields, &enriched) {
-            writer.add_document(doc)?;
-            summary.statements += 1;
-        }
-    }
-    writer.add_document(documents::source_doc(fields, &record))?;
-    summary.reports.extend(content.reports);
-    Ok(())
 }
