@@ -31,7 +31,7 @@ pub struct Status {
 /// Reads the status of the index at `index_dir`.
 pub fn read(index_dir: &Path) -> Result<Status> {
     let open = store::open_for_search(index_dir)?;
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let count = |kind: &str| -> Result<usize> {
         let query = TermQuery::new(
             Term::from_field_text(open.fields.doctype, kind),

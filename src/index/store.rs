@@ -82,6 +82,18 @@ pub struct OpenIndex {
     pub meta: IndexMeta,
 }
 
+impl OpenIndex {
+    /// A searcher over the index as of its last commit.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(reader.searcher())
+    }
+}
+
 /// The live generation's folder, if `index_dir` has one.
 pub fn current_generation(index_dir: &Path) -> Result<Option<PathBuf>> {
     let pointer = index_dir.join(CURRENT_FILE);

@@ -143,7 +143,7 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
     let known = if plan.swap_at_end || plan.fresh {
         Manifest::new()
     } else {
-        manifest::load(&target.index.reader()?.searcher())?
+        manifest::load(&target.searcher()?)?
     };
     if plan.fresh && !plan.swap_at_end {
         // A first build becomes live at once, so its batch commits are

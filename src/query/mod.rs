@@ -91,9 +91,17 @@ pub struct SearchResults {
 
 /// Runs a search on an opened index.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
+    search_with(open, &open.searcher()?, request)
+}
+
+/// Runs a search with a searcher the caller keeps (for many queries in one
+/// process, e.g. the benchmark).
+pub fn search_with(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    request: &SearchRequest,
+) -> Result<SearchResults> {
     let query = build_query(open, request)?;
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
     let window = request.limit + request.offset;
     let (total, top) = match request.sort {
         Sort::Relevance => {
@@ -112,7 +120,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             )
         }
     };
-    let snippets = snippet::Snippets::new(&searcher, &*query, open.fields.body, request.target)?;
+    let snippets = snippet::Snippets::new(searcher, &*query, open.fields.body, request.target)?;
     let hits = top
         .into_iter()
         .skip(request.offset)
@@ -120,7 +128,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         .enumerate()
         .map(|(i, (score, address))| {
             load_hit(
-                &searcher,
+                searcher,
                 &open.fields,
                 &snippets,
                 request.offset + i + 1,

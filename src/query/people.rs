@@ -25,7 +25,7 @@ pub fn count(
     top: usize,
 ) -> Result<Vec<PersonCount>> {
     let query = build_query(open, filters)?;
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let docs = searcher.search(&query, &DocSetCollector)?;
     let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
     for address in docs {
