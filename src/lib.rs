@@ -44,8 +44,10 @@ pub fn index(options: &IndexOptions, progress: &dyn index::writer::Progress) -> 
 
 /// Searches the index at `index_dir`.
 pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults> {
-    let open = index::store::open_for_search(index_dir)?;
-    query::search(&open, request)
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::search(&open, request)
+    })
 }
 
 /// Counts the people named in the articles of the index at `index_dir`.
@@ -55,6 +57,8 @@ pub fn people(
     prefix: Option<&str>,
     top: usize,
 ) -> Result<Vec<query::people::PersonCount>> {
-    let open = index::store::open_for_search(index_dir)?;
-    query::people::count(&open, filters, prefix, top)
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::people::count(&open, filters, prefix, top)
+    })
 }

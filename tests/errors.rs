@@ -165,16 +165,12 @@ fn query_errors_have_their_own_exit_codes() {
 
 #[test]
 fn a_second_writer_exits_6_at_once() {
-    use fs4::fs_std::FileExt;
     let index = indexed(&sample_corpus());
     let lock = std::fs::OpenOptions::new()
         .write(true)
         .open(index.path().join("writer.lock"))
         .expect("lock file exists");
-    assert!(
-        lock.try_lock_exclusive().expect("lock call works"),
-        "the test holds the lock"
-    );
+    assert!(lock.try_lock().is_ok(), "the test holds the lock");
     archiv(index.path())
         .arg("index")
         .arg(sample_corpus())

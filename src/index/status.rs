@@ -30,6 +30,10 @@ pub struct Status {
 
 /// Reads the status of the index at `index_dir`.
 pub fn read(index_dir: &Path) -> Result<Status> {
+    store::with_retries(|| read_once(index_dir))
+}
+
+fn read_once(index_dir: &Path) -> Result<Status> {
     let open = store::open_for_search(index_dir)?;
     let searcher = open.searcher()?;
     let count = |kind: &str| -> Result<usize> {

@@ -25,6 +25,8 @@ use tantivy::Index;
 pub const CURRENT_FILE: &str = "CURRENT";
 /// The writer lock file.
 pub const LOCK_FILE: &str = "writer.lock";
+/// Held shared by every process reading a generation.
+pub const READERS_LOCK_FILE: &str = "readers.lock";
 /// archiv's own description of a generation, beside tantivy's files.
 pub const META_FILE: &str = "archiv.json";
 /// Marks `archiv.json` as ours.
@@ -80,17 +82,18 @@ pub struct OpenIndex {
     /// The generation folder.
     pub dir: PathBuf,
     pub meta: IndexMeta,
+    /// Opened with the index: it holds every segment file open, so a
+    /// writer that later removes them (merges, stale generations) cannot
+    /// pull them away from under a running search.
+    reader: tantivy::IndexReader,
+    /// Shared lock on the generation while searching (see [`READERS_LOCK_FILE`]).
+    readers_lock: Option<std::fs::File>,
 }
 
 impl OpenIndex {
-    /// A searcher over the index as of its last commit.
+    /// A searcher over the index as of the moment it was opened.
     pub fn searcher(&self) -> Result<tantivy::Searcher> {
-        let reader = self
-            .index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(reader.searcher())
+        Ok(self.reader.searcher())
     }
 }
 
@@ -124,6 +127,7 @@ pub fn open_for_search(index_dir: &Path) -> Result<OpenIndex> {
     let Some(generation) = current_generation(index_dir)? else {
         return Err(no_generation_error(index_dir));
     };
+    let readers_lock = lock_for_reading(index_dir, &generation)?;
     let meta = read_meta(index_dir, &generation)?;
     if !meta.is_compatible()? {
         return Err(Error::Incompatible {
@@ -132,7 +136,51 @@ pub fn open_for_search(index_dir: &Path) -> Result<OpenIndex> {
             expected: schema::version()?,
         });
     }
-    open_generation(index_dir, &generation, meta)
+    let mut open = open_generation(index_dir, &generation, meta)?;
+    open.readers_lock = Some(readers_lock);
+    Ok(open)
+}
+
+/// Runs `read` (which opens the index and reads it) again when it failed
+/// because a writer in another process changed the files under it: swapped
+/// generations or merged segments between our reading `CURRENT` or
+/// `meta.json` and opening what they name. The next attempt sees the new,
+/// complete state.
+pub fn with_retries<T>(mut read: impl FnMut() -> Result<T>) -> Result<T> {
+    const ATTEMPTS: u64 = 5;
+    let mut attempt = 1;
+    loop {
+        match read() {
+            Err(Error::Corrupt { .. } | Error::Index(_)) if attempt < ATTEMPTS => {
+                std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Takes a shared lock on a generation's readers lock, so the writer does
+/// not remove the generation while this process reads it.
+fn lock_for_reading(index_dir: &Path, generation: &Path) -> Result<std::fs::File> {
+    let gone = |reason: String| Error::Corrupt {
+        path: index_dir.to_path_buf(),
+        reason,
+    };
+    let path = generation.join(READERS_LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|err| gone(format!("cannot open {}: {err}", path.display())))?;
+    file.lock_shared()
+        .map_err(|err| gone(format!("cannot lock {}: {err}", path.display())))?;
+    // The writer may have removed the generation while we waited.
+    if !generation.join(META_FILE).exists() {
+        return Err(gone(format!("{} was removed", generation.display())));
+    }
+    Ok(file)
 }
 
 /// The error for a folder without `CURRENT`: empty means no index yet.
@@ -213,12 +261,24 @@ pub fn open_generation(index_dir: &Path, generation: &Path, meta: IndexMeta) -> 
         found: format!("{} (fields differ)", meta.schema_version),
         expected: schema::version().unwrap_or(0),
     })?;
+    let reader = manual_reader(&index)?;
     Ok(OpenIndex {
         index,
         fields,
         dir: generation.to_path_buf(),
         meta,
+        reader,
+        readers_lock: None,
     })
+}
+
+/// A reader that never reloads by itself: a CLI process answers from the
+/// commit it opened.
+fn manual_reader(index: &Index) -> Result<tantivy::IndexReader> {
+    Ok(index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?)
 }
 
 /// Creates a new, empty generation folder with a fresh index in it.
@@ -235,11 +295,14 @@ pub fn create_generation(index_dir: &Path, meta: IndexMeta) -> Result<OpenIndex>
     analysis::register(index.tokenizers());
     let fields = Fields::new(&index.schema())?;
     write_meta(&generation, &meta)?;
+    let reader = manual_reader(&index)?;
     Ok(OpenIndex {
         index,
         fields,
         dir: generation,
         meta,
+        reader,
+        readers_lock: None,
     })
 }
 
@@ -266,11 +329,26 @@ pub fn remove_stale_generations(index_dir: &Path) -> Result<Vec<PathBuf>> {
             .to_str()
             .is_some_and(|n| n.starts_with("gen-"));
         if is_generation && Some(&path) != live.as_ref() && path.is_dir() {
-            std::fs::remove_dir_all(&path).map_err(|err| Error::io("cannot remove", &path, err))?;
-            removed.push(path);
+            if let Some(_unused) = lock_unused(&path) {
+                std::fs::remove_dir_all(&path)
+                    .map_err(|err| Error::io("cannot remove", &path, err))?;
+                removed.push(path);
+            }
         }
     }
     Ok(removed)
+}
+
+/// An exclusive lock on a generation's readers lock if no process is
+/// reading it; `None` while one is (it is removed on a later run).
+fn lock_unused(generation: &Path) -> Option<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(generation.join(READERS_LOCK_FILE))
+        .ok()?;
+    file.try_lock().is_ok().then_some(file)
 }
 
 /// Total size in bytes of the files under `dir`.

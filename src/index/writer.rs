@@ -206,7 +206,6 @@ pub struct WriterLock(#[allow(dead_code)] File);
 
 /// Takes the writer lock of `index_dir`, or says who holds it.
 pub fn lock(index_dir: &Path, wait: bool) -> Result<WriterLock> {
-    use fs4::fs_std::FileExt;
     let path = index_dir.join(store::LOCK_FILE);
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -215,17 +214,17 @@ pub fn lock(index_dir: &Path, wait: bool) -> Result<WriterLock> {
         .open(&path)
         .map_err(|err| Error::io("cannot open lock file", &path, err))?;
     if wait {
-        file.lock_exclusive()
+        file.lock()
             .map_err(|err| Error::io("cannot lock", &path, err))?;
         return Ok(WriterLock(file));
     }
-    match file.try_lock_exclusive() {
-        Ok(true) => Ok(WriterLock(file)),
-        Ok(false) => Err(Error::Locked {
+    match file.try_lock() {
+        Ok(()) => Ok(WriterLock(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
             path: index_dir.to_path_buf(),
             lock: path,
         }),
-        Err(err) => Err(Error::io("cannot lock", &path, err)),
+        Err(std::fs::TryLockError::Error(err)) => Err(Error::io("cannot lock", &path, err)),
     }
 }
 
