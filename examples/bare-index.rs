@@ -1,0 +1,66 @@
+//! The ceiling for `archiv index`: a bare tantivy indexer with the same
+//! German analyzer over the same files, without parsing, people or
+//! statements. Used by `scripts/bench`.
+//!
+//! Usage: bare-index ARCHIVE_DIR INDEX_DIR
+//! Prints one JSON line: {"articles", "bytes", "seconds"}.
+
+use archiv::analysis;
+use std::path::Path;
+use std::time::Instant;
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{doc, Index, IndexWriter};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [archive, index_dir] = args.as_slice() else {
+        return Err("usage: bare-index ARCHIVE_DIR INDEX_DIR".into());
+    };
+    let started = Instant::now();
+    let mut schema = Schema::builder();
+    let body = schema.add_text_field(
+        "body",
+        TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::GERMAN)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    std::fs::create_dir_all(index_dir)?;
+    let index = Index::create_in_dir(index_dir, schema.build())?;
+    analysis::register(index.tokenizers());
+    let mut writer: IndexWriter = index.writer(200_000_000)?;
+    let (mut articles, mut bytes) = (0u64, 0u64);
+    for entry in walkdir::WalkDir::new(Path::new(archive)).sort_by_file_name() {
+        let entry = entry?;
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !entry.file_type().is_file() || !matches!(ext, "txt" | "jsonl") {
+            continue;
+        }
+        let raw = std::fs::read(path)?;
+        bytes += raw.len() as u64;
+        let Ok((text, _)) = archiv::ingest::decode::decode(&raw) else {
+            continue;
+        };
+        if ext == "jsonl" {
+            for line in text.lines() {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                if let Some(text) = value["body"].as_str() {
+                    writer.add_document(doc!(body => text))?;
+                    articles += 1;
+                }
+            }
+        } else {
+            writer.add_document(doc!(body => text))?;
+            articles += 1;
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    println!(
+        "{{\"articles\":{articles},\"bytes\":{bytes},\"seconds\":{:.3}}}",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
