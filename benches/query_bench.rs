@@ -1,12 +1,7 @@
 //! Query latency of a warm index: a fixed, deterministic set of queries
 //! (one term common and rare, two terms, phrases, person filter, date
 //! ranges, statements by person) built from the archive's own text, each
-//! returning 10 hits with snippets. Used by `scripts/bench`.
-//!
-//! Usage: query-bench INDEX_DIR ARCHIVE_DIR [ROUNDS]
-//! Prints one JSON line per query class and one for all queries:
-//! {"class", "queries", "p50_ms", "p95_ms", "p99_ms", "qps"}, then one line
-//! {"one_term_queries": [...]} for the ripgrep comparison.
+//! returning 10 hits with snippets.
 
 use archiv::index::store;
 use archiv::query::{self, SearchRequest, Sort, Target};
@@ -16,17 +11,33 @@ use std::time::Instant;
 
 type Queries = Vec<(&'static str, SearchRequest)>;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(index_dir), Some(archive)) = (args.first(), args.get(1)) else {
-        return Err("usage: query-bench INDEX_DIR ARCHIVE_DIR [ROUNDS]".into());
-    };
-    let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let open = store::open_for_search(Path::new(index_dir))?;
+/// Latency of one class of queries.
+pub struct ClassLatency {
+    pub class: String,
+    pub queries: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub p99_ms: f64,
+    pub qps: f64,
+}
+
+/// The latencies per class (and `all`), and the one-term queries used.
+pub struct QueryRun {
+    pub classes: Vec<ClassLatency>,
+    pub one_term_queries: Vec<String>,
+}
+
+/// Runs every query once to warm up, then `rounds` times timed.
+pub fn run(
+    index_dir: &Path,
+    archive: &Path,
+    rounds: usize,
+) -> Result<QueryRun, Box<dyn std::error::Error>> {
+    let rounds = rounds.max(1);
+    let open = store::open_for_search(index_dir)?;
     let searcher = open.searcher()?;
-    let people = archiv::people(Path::new(index_dir), &SearchRequest::default(), None, 30)?;
-    let queries = build_queries(Path::new(archive), &people)?;
-    // Warm-up: every query once.
+    let people = archiv::people(index_dir, &SearchRequest::default(), None, 30)?;
+    let queries = build_queries(archive, &people)?;
     for (_, request) in &queries {
         query::search_with(&open, &searcher, request)?;
     }
@@ -41,25 +52,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             times.entry("all").or_default().push(ms);
         }
     }
-    for (class, mut ms) in times {
-        ms.sort_by(f64::total_cmp);
-        let total: f64 = ms.iter().sum();
-        println!(
-            "{{\"class\":\"{class}\",\"queries\":{},\"p50_ms\":{:.3},\"p95_ms\":{:.3},\"p99_ms\":{:.3},\"qps\":{:.0}}}",
-            ms.len() / rounds,
-            percentile(&ms, 0.50),
-            percentile(&ms, 0.95),
-            percentile(&ms, 0.99),
-            ms.len() as f64 / (total / 1000.0)
-        );
-    }
-    let one_term: Vec<&str> = queries
+    let classes = times
+        .into_iter()
+        .map(|(class, mut ms)| {
+            ms.sort_by(f64::total_cmp);
+            let total: f64 = ms.iter().sum();
+            ClassLatency {
+                class: class.to_string(),
+                queries: ms.len() / rounds,
+                p50_ms: percentile(&ms, 0.50),
+                p95_ms: percentile(&ms, 0.95),
+                p99_ms: percentile(&ms, 0.99),
+                qps: ms.len() as f64 / (total / 1000.0).max(1e-9),
+            }
+        })
+        .collect();
+    let one_term_queries = queries
         .iter()
         .filter(|(c, _)| c.starts_with("one-term"))
-        .map(|(_, r)| r.query.as_str())
+        .map(|(_, r)| r.query.clone())
         .collect();
-    println!("{}", serde_json::json!({ "one_term_queries": one_term }));
-    Ok(())
+    Ok(QueryRun {
+        classes,
+        one_term_queries,
+    })
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -1,9 +1,6 @@
 //! The ceiling for `archiv index`: a bare tantivy indexer with the same
 //! German analyzer over the same files, without parsing, people or
-//! statements. Used by `scripts/bench`.
-//!
-//! Usage: bare-index ARCHIVE_DIR INDEX_DIR
-//! Prints one JSON line: {"articles", "bytes", "seconds"}.
+//! statements.
 
 use archiv::analysis;
 use std::path::Path;
@@ -11,11 +8,14 @@ use std::time::Instant;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{doc, Index, IndexWriter};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [archive, index_dir] = args.as_slice() else {
-        return Err("usage: bare-index ARCHIVE_DIR INDEX_DIR".into());
-    };
+/// What the bare indexer did.
+pub struct BareRun {
+    pub articles: u64,
+    pub seconds: f64,
+}
+
+/// Indexes every `.txt` file whole and every `.jsonl` line's body.
+pub fn run(archive: &Path, index_dir: &Path) -> Result<BareRun, Box<dyn std::error::Error>> {
     let started = Instant::now();
     let mut schema = Schema::builder();
     let body = schema.add_text_field(
@@ -30,8 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let index = Index::create_in_dir(index_dir, schema.build())?;
     analysis::register(index.tokenizers());
     let mut writer: IndexWriter = index.writer(200_000_000)?;
-    let (mut articles, mut bytes) = (0u64, 0u64);
-    for entry in walkdir::WalkDir::new(Path::new(archive)).sort_by_file_name() {
+    let mut articles = 0u64;
+    for entry in walkdir::WalkDir::new(archive).sort_by_file_name() {
         let entry = entry?;
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -39,7 +39,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             continue;
         }
         let raw = std::fs::read(path)?;
-        bytes += raw.len() as u64;
         let Ok((text, _)) = archiv::ingest::decode::decode(&raw) else {
             continue;
         };
@@ -58,9 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    println!(
-        "{{\"articles\":{articles},\"bytes\":{bytes},\"seconds\":{:.3}}}",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    Ok(BareRun {
+        articles,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
