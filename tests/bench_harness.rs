@@ -1,7 +1,7 @@
 //! The benchmark harness runs end to end at tiny scale (not timed: it
 //! only proves that `cargo bench` can produce its table).
 
-#[path = "../benches/harness.rs"]
+#[path = "../benches/harness/mod.rs"]
 mod harness;
 
 #[test]

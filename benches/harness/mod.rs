@@ -2,9 +2,7 @@
 //! table of `BENCHMARKS.md`. Used by `cargo bench` (benches/archive.rs) at
 //! full scale and by `tests/bench_harness.rs` at tiny scale.
 
-#[path = "bare_index.rs"]
 pub mod bare_index;
-#[path = "query_bench.rs"]
 pub mod query_bench;
 
 use std::path::{Path, PathBuf};
@@ -189,7 +187,7 @@ fn touch_one_percent(files: &[PathBuf], run: usize) -> Result<usize, BoxError> {
     use std::io::Write;
     let mut touched = 0;
     for (i, file) in files.iter().enumerate() {
-        if (i + run * 37) % 100 != 0 || file.extension().is_none_or(|e| e != "txt") {
+        if !(i + run * 37).is_multiple_of(100) || file.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let mut f = std::fs::OpenOptions::new().append(true).open(file)?;
