@@ -5,6 +5,7 @@
 use super::documents::SourceRecord;
 use crate::error::{Error, Result};
 use std::collections::HashMap;
+use tantivy::columnar::StrColumn;
 use tantivy::Searcher;
 
 /// Source records by relative path.
@@ -21,33 +22,44 @@ pub fn load(searcher: &Searcher) -> Result<Manifest> {
         let (Some(paths), Some(hashes)) = (fast.str("path")?, fast.str("file_hash")?) else {
             continue;
         };
-        let mut path = String::new();
-        let mut hash = String::new();
+        let path_terms = column_terms(&paths)?;
+        let hash_terms = column_terms(&hashes)?;
+        let term = |column: &StrColumn, terms: &[String], doc| {
+            column
+                .ords()
+                .first(doc)
+                .and_then(|ord| terms.get(ord as usize))
+                .cloned()
+                .unwrap_or_default()
+        };
         for doc in segment.doc_ids_alive() {
             let Some(size) = sizes.first(doc) else {
                 continue; // not a source record
             };
-            let read = |column: &tantivy::columnar::StrColumn, out: &mut String| -> Result<()> {
-                out.clear();
-                if let Some(ord) = column.ords().first(doc) {
-                    column
-                        .ord_to_str(ord, out)
-                        .map_err(|e| Error::Internal(format!("manifest column: {e}")))?;
-                }
-                Ok(())
+            let path = term(&paths, &path_terms, doc);
+            let record = SourceRecord {
+                path: path.clone(),
+                size,
+                mtime_ns: mtimes.first(doc).unwrap_or(0),
+                hash: term(&hashes, &hash_terms, doc),
             };
-            read(&paths, &mut path)?;
-            read(&hashes, &mut hash)?;
-            manifest.insert(
-                path.clone(),
-                SourceRecord {
-                    path: path.clone(),
-                    size,
-                    mtime_ns: mtimes.first(doc).unwrap_or(0),
-                    hash: hash.clone(),
-                },
-            );
+            manifest.insert(path, record);
         }
     }
     Ok(manifest)
+}
+
+/// Every term of a string column, indexed by term ordinal. Reading the
+/// dictionary once in order is far cheaper than looking up ordinals one by
+/// one (each lookup decompresses a block).
+pub fn column_terms(column: &StrColumn) -> Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column
+        .dictionary()
+        .stream()
+        .map_err(|e| Error::Internal(format!("fast field dictionary: {e}")))?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
 }

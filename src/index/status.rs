@@ -2,7 +2,7 @@
 
 use super::schema::doctype;
 use super::store;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -70,16 +70,13 @@ fn distinct_people(searcher: &Searcher) -> Result<BTreeSet<String>> {
         let Some(column) = segment.fast_fields().str("person")? else {
             continue;
         };
-        let mut ords = BTreeSet::new();
+        let terms = super::manifest::column_terms(&column)?;
         for doc in segment.doc_ids_alive() {
-            ords.extend(column.term_ords(doc));
-        }
-        let mut name = String::new();
-        for ord in ords {
-            column
-                .ord_to_str(ord, &mut name)
-                .map_err(|e| Error::Internal(format!("person column: {e}")))?;
-            names.insert(name.clone());
+            for ord in column.term_ords(doc) {
+                if let Some(name) = terms.get(ord as usize) {
+                    names.insert(name.clone());
+                }
+            }
         }
     }
     Ok(names)

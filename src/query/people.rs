@@ -3,7 +3,7 @@
 
 use super::{build_query, SearchRequest};
 use crate::analysis::fold;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::store::OpenIndex;
 use std::collections::HashMap;
 use tantivy::collector::DocSetCollector;
@@ -46,12 +46,11 @@ pub fn count(
                 *per_ord.entry(ord).or_default() += 1;
             }
         }
-        let mut name = String::new();
+        let terms = crate::index::manifest::column_terms(&column)?;
         for (ord, n) in per_ord {
-            column
-                .ord_to_str(ord, &mut name)
-                .map_err(|e| Error::Internal(format!("person column: {e}")))?;
-            *counts.entry(name.clone()).or_default() += n;
+            if let Some(name) = terms.get(ord as usize) {
+                *counts.entry(name.clone()).or_default() += n;
+            }
         }
     }
     let wanted = prefix.map(|p| fold(&p.to_lowercase()));
