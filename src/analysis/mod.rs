@@ -17,6 +17,7 @@
 //! opened index, or query parsing fails with `UnknownTokenizer`.
 
 mod fold;
+pub mod parts;
 
 pub use fold::fold;
 
