@@ -124,7 +124,8 @@ struct FormatArgs {
 
 #[derive(Args, Debug)]
 struct SearchArgs {
-    /// The query (several words are joined).
+    /// The query; several words are joined. Quote a query with `-word`
+    /// (exclusion) so it is not read as a flag: 'Nato -China'.
     #[arg(required = true)]
     query: Vec<String>,
     /// Only articles naming this person (full name or surname).

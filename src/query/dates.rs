@@ -35,7 +35,14 @@ pub fn expand_days(query: &str) -> String {
             Some(b'[' | b'{') => clause.find([']', '}']).map_or(clause.len(), |e| e + 1),
             _ => clause.find(char::is_whitespace).unwrap_or(clause.len()),
         };
-        out.push_str(&expand_in_clause(&clause[..clause_len]));
+        let value = &clause[..clause_len];
+        if value.len() == 10 && is_day(value.as_bytes()) {
+            // One day: a range from that day to itself (a bare timestamp
+            // would need quoting in the query grammar).
+            out.push_str(&format!("[{value}T00:00:00Z TO {value}T00:00:00Z]"));
+        } else {
+            out.push_str(&expand_in_clause(value));
+        }
         rest = &clause[clause_len..];
     }
     out.push_str(rest);
@@ -99,7 +106,7 @@ mod tests {
         );
         assert_eq!(
             expand_days("2025-12-01 date:2025-12-02"),
-            "2025-12-01 date:2025-12-02T00:00:00Z"
+            "2025-12-01 date:[2025-12-02T00:00:00Z TO 2025-12-02T00:00:00Z]"
         );
         assert_eq!(expand_days("Gipfel"), "Gipfel");
     }
