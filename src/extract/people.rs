@@ -261,6 +261,12 @@ const NOT_SURNAMES: &[&str] = &[
     "Millionen",
     "Milliarden",
     "Uhr",
+    "The",
+    "Of",
+    "Man",
+    "League",
+    "Club",
+    "City",
 ];
 
 // ---------------------------------------------------------------------------
@@ -272,6 +278,9 @@ struct Token<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// Punctuation other than a comma stands between this and the word
+    /// before (a comma allows `Regierungschef, Dick Schoof,`).
+    after_break: bool,
 }
 
 impl Token<'_> {
@@ -309,12 +318,23 @@ fn push_token<'a>(text: &'a str, start: usize, end: usize, tokens: &mut Vec<Toke
     let lead = word.len() - word.trim_start_matches('-').len();
     if !trimmed.is_empty() && trimmed.chars().any(char::is_alphanumeric) {
         let s = start + lead;
+        let gap_start = tokens.last().map_or(0, |t| t.end);
+        let after_break = text
+            .get(gap_start..s)
+            .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace() && c != ','));
         tokens.push(Token {
             text: trimmed,
             start: s,
             end: s + trimmed.len(),
+            after_break,
         });
     }
+}
+
+/// A name particle; `Van` and `De` are capitalised in some names
+/// (`Alexander Van der Bellen`).
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || PARTICLES.contains(&word.to_lowercase().as_str())
 }
 
 fn is_first_name(word: &str) -> bool {
@@ -423,24 +443,73 @@ fn new_person(name: &str) -> Person {
     person
 }
 
-/// Rules 1 and 2: full names after a first name or a role.
+/// Rules 1 and 2: full names after a first name or a role; after a role,
+/// also a single name (`Papst Leo`, `Kanzler Merz`).
 fn find_full_names(tokens: &[Token], found: &mut Found) {
     let mut i = 0;
     while i < tokens.len() {
         let role = i
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
-            .filter(|t| t.is_capitalized())
+            .filter(|t| t.is_capitalized() && !tokens[i].after_break)
             .and_then(|t| role_of(t.text));
-        match full_name_at(tokens, i, role.is_some()) {
-            Some(end) => {
-                let name = name_text(&tokens[i..end]);
-                found.add(&name, role, tokens[i].start, tokens[end - 1].end);
-                i = end;
+        if let Some(end) = gazetteer_name_at(tokens, i) {
+            let name = name_text(&tokens[i..end]);
+            found.add(&name, role, tokens[i].start, tokens[end - 1].end);
+            i = end;
+        } else if let Some(end) = full_name_at(tokens, i, role.is_some()) {
+            let name = name_text(&tokens[i..end]);
+            found.add(&name, role, tokens[i].start, tokens[end - 1].end);
+            i = end;
+        } else {
+            if let (Some(role), Some(name)) = (role, single_name_after_role(tokens, i)) {
+                found.add(&name, Some(role), tokens[i].start, tokens[i].end);
             }
-            None => i += 1,
+            i += 1;
         }
     }
+}
+
+/// The end of a gazetteer person's full name written out at `i`.
+fn gazetteer_name_at(tokens: &[Token], i: usize) -> Option<usize> {
+    GAZETTEER.entries.keys().find_map(|name| {
+        let words: Vec<&str> = name.split(' ').collect();
+        let window = tokens.get(i..i + words.len())?;
+        window
+            .iter()
+            .zip(&words)
+            .all(|(t, w)| t.text == *w)
+            .then_some(i + words.len())
+    })
+}
+
+/// `Papst Leo`: one name word after a role, not followed by another; a
+/// gazetteer alias gives the full name. Genitives of other words
+/// (`Präsident Frankreichs`) are not names.
+fn single_name_after_role(tokens: &[Token], i: usize) -> Option<String> {
+    let token = tokens.get(i)?;
+    if !is_surname_word(token) || looks_like_noun(token.text) {
+        return None;
+    }
+    if let Some(name) = GAZETTEER
+        .by_alias
+        .get(token.text)
+        .or_else(|| GAZETTEER.by_alias.get(strip_genitive(token.text)))
+    {
+        return Some(name.clone());
+    }
+    let followed_by_name = tokens.get(i + 1).is_some_and(|t| t.is_capitalized());
+    let genitive_like = token.text.ends_with('s') || token.text.ends_with('\'');
+    (!followed_by_name && !genitive_like).then(|| token.text.to_string())
+}
+
+/// Nouns by their German derivational endings: never surnames.
+fn looks_like_noun(word: &str) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "ung", "keit", "heit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ungen",
+    ];
+    let lower = word.to_lowercase();
+    NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// The end (exclusive token index) of a full name starting at `i`.
@@ -456,16 +525,29 @@ fn full_name_at(tokens: &[Token], i: usize, after_role: bool) -> Option<usize> {
         }) {
             j += 1;
         }
-    } else if !(after_role && is_surname_word(first)) {
+    } else if after_role && is_surname_word(first) {
+        // Unknown first name after a role: take up to two more name words
+        // (`Präsident Recep Tayyip Erdogan`).
+        while j < i + 2
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| is_surname_word(t) && !looks_like_noun(t.text))
+            && tokens.get(j).is_some_and(is_surname_word)
+        {
+            j += 1;
+        }
+    } else {
         return None;
     }
-    while tokens.get(j).is_some_and(|t| PARTICLES.contains(&t.text)) {
+    while tokens.get(j).is_some_and(|t| is_particle(t.text)) && tokens.get(j + 1).is_some() {
         j += 1;
     }
     let surname = tokens.get(j)?;
     // A particle must be followed by the surname; a plain first word by a
     // capitalised name word that is not an ordinary sentence word.
-    (is_surname_word(surname) && !is_first_name_only_context(tokens, i, j)).then_some(j + 1)
+    let is_name = is_surname_word(surname) && !looks_like_noun(surname.text);
+    let known_alone = !is_first_name(first.text) && GAZETTEER.by_alias.contains_key(first.text);
+    (is_name && !known_alone && !is_first_name_only_context(tokens, i, j)).then_some(j + 1)
 }
 
 /// `Mark` after a number is the currency (`100 Mark Rente`).
