@@ -263,6 +263,14 @@ fn split_sentences(text: &str) -> Vec<Sentence> {
                 stack.pop();
                 if stack.is_empty() {
                     quotes.push((from, i));
+                    // `… verlieren." Russland nehme …`: a quotation that ends
+                    // its sentence ends the sentence around it too.
+                    let ends_inside = text[..i].ends_with(['.', '!', '?']);
+                    if ends_inside && next.is_some_and(char::is_whitespace) {
+                        let end = i + c.len_utf8();
+                        push_sentence(text, start, end, paragraph, &mut quotes, &mut sentences);
+                        start = end;
+                    }
                 }
                 continue;
             }
