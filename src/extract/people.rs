@@ -543,6 +543,10 @@ fn full_name_at(tokens: &[Token], i: usize, after_role: bool) -> Option<usize> {
         j += 1;
     }
     let surname = tokens.get(j)?;
+    // A name never runs across punctuation (`… sagte Heinrich. "Wer …`).
+    if tokens[i + 1..=j].iter().any(|t| t.after_break) {
+        return None;
+    }
     // A particle must be followed by the surname; a plain first word by a
     // capitalised name word that is not an ordinary sentence word.
     let is_name = is_surname_word(surname) && !looks_like_noun(surname.text);

@@ -69,6 +69,7 @@ pub fn extract(text: &str, people: &ArticlePeople) -> Vec<Statement> {
         people,
         statements: Vec::new(),
         open: false,
+        pending_speaker: None,
     };
     let mut paragraph = 0;
     for sentence in &sentences {
@@ -206,7 +207,70 @@ const INDICATIVE: &[&str] = &[
     "beginnt",
     "dauert",
     "teilnimmt",
+    "sollen",
+    "müssen",
+    "können",
+    "wollen",
+    "dürfen",
+    "gelten",
+    "fiel",
+    "schloss",
+    "schlossen",
+    "lehnte",
+    "reiste",
+    "besuchte",
+    "fielen",
+    "stieg",
+    "stiegen",
+    "sank",
+    "traf",
+    "trafen",
+    "begann",
+    "gewann",
+    "verlor",
+    "zog",
+    "reagierten",
+    "reagierte",
+    "beginnt",
+    "tagt",
+    "treten",
+    "erschienen",
+    "ist",
     "soll",
+];
+
+/// Words that open a clause that is not what was said (`sagte Rutte,
+/// bevor er abreiste`).
+const SUBORDINATORS: &[&str] = &[
+    "bevor", "nachdem", "als", "während", "weil", "da", "wenn", "um", "welche", "welcher", "wo",
+    "sobald", "seit", "obwohl", "und", "aber", "doch", "sondern",
+];
+
+/// Role-like endings of descriptors (`der CSU-Chef`, `die Ministerin`,
+/// `der 44-Jährige`) that refer back to a person named before.
+const DESCRIPTOR_ENDINGS: &[&str] = &[
+    "minister",
+    "ministerin",
+    "kanzler",
+    "kanzlerin",
+    "präsident",
+    "präsidentin",
+    "chef",
+    "chefin",
+    "politiker",
+    "politikerin",
+    "bischof",
+    "premier",
+    "sekretär",
+    "vorsitzende",
+    "vorsitzender",
+    "jährige",
+    "jähriger",
+    "trainer",
+    "sprecher",
+    "sprecherin",
+    "berater",
+    "beraterin",
 ];
 
 /// Words after a speech verb that introduce an unnamed source.
@@ -414,6 +478,8 @@ fn is_konjunktiv(words: &[Word]) -> bool {
             let subject = w[0].text;
             verb.len() > 3
                 && verb.ends_with('e')
+                && !is_speech_verb(verb)
+                && !SPEECH_VERBS.markers.contains(verb)
                 && verb.chars().all(char::is_lowercase)
                 && (subject.chars().next().is_some_and(char::is_uppercase)
                     || matches!(subject, "er" | "sie" | "es" | "man"))
@@ -444,6 +510,9 @@ struct Reader<'a> {
     statements: Vec<Statement>,
     /// The last statement may take continuations.
     open: bool,
+    /// A speaker announced without words (`Klöckner wies das zurück.`),
+    /// for a quotation in the next sentence.
+    pending_speaker: Option<String>,
 }
 
 /// An attribution: the speaker (resolved or not) and where the verb is.
@@ -457,6 +526,7 @@ struct Attribution {
 
 impl<'a> Reader<'a> {
     fn read(&mut self, sentence: &Sentence) {
+        let pending = self.pending_speaker.take();
         let words = words_outside(self.text, sentence.start, sentence.end, &sentence.quotes);
         let attribution = self.attribution(sentence, &words);
         let long_quotes: Vec<(usize, usize)> = sentence
@@ -466,17 +536,31 @@ impl<'a> Reader<'a> {
             .filter(|&(a, b)| word_count(&self.text[a..b]) >= 4)
             .collect();
         if !long_quotes.is_empty() {
-            self.read_quotes(&long_quotes, attribution);
+            self.read_quotes(&long_quotes, attribution, pending);
         } else if let Some(attribution) = attribution {
             self.read_reported(sentence, &words, attribution);
-        } else if self.open && !has_any(&words, INDICATIVE) && sentence.quotes.is_empty() {
+        } else if self.open
+            && !has_any(&words, INDICATIVE)
+            && !words.iter().any(|w| {
+                is_speech_verb(w.text)
+                    || SPEECH_VERBS
+                        .markers
+                        .contains(&w.text.to_lowercase().as_str())
+            })
+            && sentence.quotes.is_empty()
+        {
             self.continue_last(sentence.start, sentence.end);
         } else {
             self.open = false;
         }
     }
 
-    fn read_quotes(&mut self, quotes: &[(usize, usize)], attribution: Option<Attribution>) {
+    fn read_quotes(
+        &mut self,
+        quotes: &[(usize, usize)],
+        attribution: Option<Attribution>,
+        pending: Option<String>,
+    ) {
         for &(start, end) in quotes {
             let (start, end) = trim_range(self.text, start, end);
             match &attribution {
@@ -501,9 +585,15 @@ impl<'a> Reader<'a> {
                 {
                     self.continue_last(start, end);
                 }
+                None if self.open => {
+                    // A quotation after reported speech: the same speaker
+                    // goes on in their own words.
+                    let speaker = self.statements.last().and_then(|s| s.speaker.clone());
+                    self.push(speaker, Kind::Direct, start, end);
+                }
                 None => {
-                    self.push(None, Kind::Direct, start, end);
-                    self.open = false;
+                    self.push(pending.clone(), Kind::Direct, start, end);
+                    self.open = pending.is_some();
                 }
             }
         }
@@ -512,6 +602,9 @@ impl<'a> Reader<'a> {
     /// Reported speech: the content clause of an attributed sentence.
     fn read_reported(&mut self, sentence: &Sentence, words: &[Word], a: Attribution) {
         let Some((start, end)) = self.content_clause(sentence, words, &a) else {
+            // `Klöckner wies das zurück. "Für mich …"`: the next quotation
+            // is hers.
+            self.pending_speaker = a.speaker;
             self.open = false;
             return;
         };
@@ -527,21 +620,34 @@ impl<'a> Reader<'a> {
         a: &Attribution,
     ) -> Option<(usize, usize)> {
         let sentence_end = trim_period(self.text, sentence.start, sentence.end);
+        if a.end > sentence_end || a.start < sentence.start {
+            return None;
+        }
         let after = &self.text[a.end..sentence_end];
         if let Some(comma) = after.find(',') {
             let clause_start = a.end + comma + 1;
             let clause = words_outside(self.text, clause_start, sentence_end, &[]);
             let first = clause.first()?;
-            if first.text == "dass" || first.text == "ob" || is_konjunktiv(&clause) {
+            if first.text == "dass" || first.text == "ob" || !SUBORDINATORS.contains(&first.text) {
                 return Some(trim_range(self.text, first.start, sentence_end));
             }
         }
+        // `Es komme jetzt auf Moskau an, sagte Rutte (am Montag).`: the
+        // speech verb right after the clause's comma, nothing but the
+        // speaker and adverbials after it.
         let before = &self.text[sentence.start..a.start];
-        let comma = before.rfind(',')?;
-        let clause = words_outside(self.text, sentence.start, sentence.start + comma, &[]);
-        (!clause.is_empty() && a.end >= sentence_end.saturating_sub(1) && is_konjunktiv(&clause))
-            .then(|| trim_range(self.text, sentence.start, sentence.start + comma))
-            .or_else(|| self.marker_clause(words, a, sentence_end))
+        let verb_follows_comma = before
+            .rfind(',')
+            .filter(|&comma| before[comma + 1..].trim().is_empty());
+        let rest_has_comma = self.text[a.end.min(sentence_end)..sentence_end].contains(',');
+        match verb_follows_comma {
+            Some(comma) if comma > 0 && !rest_has_comma && a.start == a.verb => Some(trim_range(
+                self.text,
+                sentence.start,
+                sentence.start + comma,
+            )),
+            _ => self.marker_clause(words, a, sentence_end),
+        }
     }
 
     /// `Rutte zufolge …`, `laut Rutte …`: the rest of the sentence, if in
@@ -608,6 +714,9 @@ impl<'a> Reader<'a> {
             j += 1;
         }
         let first = words.get(j)?;
+        if self.text[verb.end..first.start].contains(',') {
+            return None;
+        }
         if let Some(m) = self.people.person_at(first.start) {
             return Some(self.attributed(Some(m.canonical.clone()), verb, m.end));
         }
@@ -618,13 +727,19 @@ impl<'a> Reader<'a> {
             }
             "der" | "die" | "Der" | "Die" => {
                 let noun = words.get(j + 1)?;
-                if !noun.text.chars().next().is_some_and(char::is_uppercase) {
+                if !noun
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                {
                     return None;
                 }
-                let speaker = self
-                    .people
-                    .resolve_descriptor(noun.text)
-                    .map(|p| p.name.clone());
+                // `lobte die Pläne` is an object, not a speaker.
+                if !is_person_descriptor(self.people, noun.text) {
+                    return None;
+                }
+                let speaker = self.descriptor_speaker(noun.text);
                 Some(self.attributed(speaker, verb, noun.end))
             }
             w if UNNAMED.contains(&w.to_lowercase().as_str()) => {
@@ -638,6 +753,12 @@ impl<'a> Reader<'a> {
     /// `Rutte sagte`, `Der Nato-Generalsekretär betonte`, `Er sagte`,
     /// `Rutte zufolge`: the subject right before the verb.
     fn speaker_before(&self, sentence: &Sentence, words: &[Word], k: usize) -> Option<Attribution> {
+        let unnamed_subject = words
+            .first()
+            .is_some_and(|w| UNNAMED.contains(&w.text.to_lowercase().as_str()));
+        if unnamed_subject {
+            return self.sentence_subject(sentence, words, k);
+        }
         self.subject_right_before(sentence, words, k)
             .or_else(|| self.sentence_subject(sentence, words, k))
     }
@@ -654,6 +775,15 @@ impl<'a> Reader<'a> {
         let first = words.first()?;
         if self.text[sentence.start..verb.start].contains(',') {
             return None;
+        }
+        if UNNAMED.contains(&first.text.to_lowercase().as_str()) {
+            // `Ein Sprecher des Netzbetreibers sagte, …`
+            return Some(Attribution {
+                speaker: None,
+                verb: verb.start,
+                start: verb.start,
+                end: verb.end,
+            });
         }
         let m = self.people.person_at(first.start)?;
         Some(Attribution {
@@ -693,10 +823,10 @@ impl<'a> Reader<'a> {
                 if !matches!(article.text, "Der" | "Die" | "der" | "die") {
                     return None;
                 }
-                let speaker = self
-                    .people
-                    .resolve_descriptor(subject.text)
-                    .map(|p| p.name.clone());
+                if !is_person_descriptor(self.people, subject.text) {
+                    return None;
+                }
+                let speaker = self.descriptor_speaker(subject.text);
                 Some(Attribution {
                     speaker,
                     verb: verb.start,
@@ -704,6 +834,24 @@ impl<'a> Reader<'a> {
                     end: verb.end,
                 })
             }
+            _ => None,
+        }
+    }
+
+    /// `der Niederländer`, `die Ministerin`: the one person with that role
+    /// or nationality; where the article names only one person, that one.
+    fn descriptor_speaker(&self, noun: &str) -> Option<String> {
+        if let Some(person) = self.people.resolve_descriptor(noun) {
+            return Some(person.name.clone());
+        }
+        let lower = noun.to_lowercase();
+        if !DESCRIPTOR_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+            return None;
+        }
+        match self.people.persons.as_slice() {
+            [only] => Some(only.name.clone()),
+            // `…, kritisierte der CSU-Chef.` right after Söder spoke.
+            _ if self.open => self.statements.last().and_then(|s| s.speaker.clone()),
             _ => None,
         }
     }
@@ -734,10 +882,11 @@ impl<'a> Reader<'a> {
             .take_while(|m| last.start.saturating_sub(m.start) < 200)
             .map(|m| m.canonical.as_str())
             .collect();
-        if recent.len() == 1 || last_speaker.as_deref() == Some(last.canonical.as_str()) {
-            Some(last.canonical.clone())
-        } else {
-            None
+        match last_speaker {
+            _ if recent.len() == 1 => Some(last.canonical.clone()),
+            // Several people named just before: the one who was speaking.
+            Some(speaker) if recent.contains(speaker.as_str()) => Some(speaker),
+            _ => None,
         }
     }
 
@@ -757,6 +906,9 @@ impl<'a> Reader<'a> {
 
     fn continue_last(&mut self, start: usize, end: usize) {
         let (start, end) = trim_range(self.text, start, end);
+        if start >= end {
+            return;
+        }
         if let Some(last) = self.statements.last_mut() {
             if !last
                 .text
@@ -771,8 +923,23 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A noun that can stand for a person: a role or nationality of someone in
+/// the article, or a role-like word (`Ministerin`, `CSU-Chef`).
+fn is_person_descriptor(people: &ArticlePeople, noun: &str) -> bool {
+    let lower = noun.to_lowercase();
+    people.resolve_descriptor(noun).is_some()
+        || DESCRIPTOR_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || lower.ends_with("länder")
+        || lower.ends_with("er")
+            && people
+                .persons
+                .iter()
+                .any(|p| p.nationalities.contains(&lower))
+}
+
 /// `start..end` without surrounding spaces.
 fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let end = end.max(start);
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -786,5 +953,13 @@ fn trim_period(text: &str, start: usize, end: usize) -> usize {
         end - 1
     } else {
         end
+    }
+}
+
+/// The name of a kind, as stored and shown: `direct` or `reported`.
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Direct => "direct",
+        Kind::Reported => "reported",
     }
 }
