@@ -72,6 +72,9 @@ pub struct Hit {
     /// Statements only: `direct` or `reported`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Statements only: the speaker's canonical name, `null` if unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Option<String>>,
     /// Statements only: the article the statement is from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article_id: Option<String>,
@@ -261,6 +264,7 @@ fn load_hit(
         signature: text(fields.signature),
         url: text(fields.url),
         kind: text(fields.kind),
+        speaker: text(fields.kind).map(|_| text(fields.people)),
         article_id: span.and(text(fields.article_id)),
         span,
         snippet: snippets.for_doc(&doc),
