@@ -44,7 +44,8 @@ fn precision_and_recall_over_the_fixture() {
         &std::fs::read_to_string(format!("{FIXTURE}/expected.json")).expect("expected.json"),
     )
     .expect("valid JSON");
-    let files: std::collections::BTreeSet<&str> = expected.iter().map(|e| e.file.as_str()).collect();
+    let files: std::collections::BTreeSet<&str> =
+        expected.iter().map(|e| e.file.as_str()).collect();
     assert!(files.len() >= 30 && expected.len() >= 120);
     let (mut matched, mut found_total, mut kinds_right) = (0, 0, 0);
     for file in &files {
@@ -65,7 +66,10 @@ fn precision_and_recall_over_the_fixture() {
                         kinds_right += 1;
                     }
                 }
-                None => eprintln!("false hit: {file}: {:?}: {}", statement.speaker, statement.text),
+                None => eprintln!(
+                    "false hit: {file}: {:?}: {}",
+                    statement.speaker, statement.text
+                ),
             }
         }
         for e in open {

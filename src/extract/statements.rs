@@ -339,11 +339,12 @@ fn split_sentences(text: &str) -> Vec<Sentence> {
                 continue;
             }
         }
-        if closer(c).is_some() && (c != '"' || stack.is_empty() || is_opening_straight(text, i)) {
-            if c != '«' || stack.is_empty() {
-                stack.push((c, i + c.len_utf8()));
-                continue;
-            }
+        let opens = closer(c).is_some()
+            && (c != '"' || stack.is_empty() || is_opening_straight(text, i))
+            && (c != '«' || stack.is_empty());
+        if opens {
+            stack.push((c, i + c.len_utf8()));
+            continue;
         }
         let paragraph_break = c == '\n' && next == Some('\n');
         let sentence_end = stack.is_empty() && ends_sentence(text, &chars, k);
