@@ -1,20 +1,74 @@
-//! People extraction quality: precision and recall over a fixture of 34
-//! articles (written for this test, with traps), and the seed's exact list.
+//! Quality of people extraction on a fixture of fictional agency articles
+//! (`tests/fixtures/people/*.txt`, expected names in `expected.json`):
+//! micro-averaged precision and recall over the sets of canonical names.
 
 use archiv::extract::people;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/people");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/people");
+
+fn expected() -> BTreeMap<String, Vec<String>> {
+    let path = Path::new(FIXTURES).join("expected.json");
+    let text = std::fs::read_to_string(&path).expect("expected.json is readable");
+    serde_json::from_str(&text).expect("expected.json maps file name to a list of names")
+}
 
 #[test]
-fn the_seed_yields_exactly_its_six_people() {
-    let path = concat!(
+fn precision_and_recall_on_fixture() {
+    let expected = expected();
+    let mut files: Vec<_> = std::fs::read_dir(FIXTURES)
+        .expect("fixture dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "need at least 30 fixture articles");
+
+    let (mut tp, mut fp, mut missed) = (0usize, 0usize, 0usize);
+    for path in &files {
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let want: BTreeSet<String> = expected
+            .get(file)
+            .unwrap_or_else(|| panic!("{file} has no entry in expected.json"))
+            .iter()
+            .cloned()
+            .collect();
+        let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
+        let got: BTreeSet<String> = people::extract(&text).names().into_iter().collect();
+        for name in got.difference(&want) {
+            eprintln!("false hit  {file}: {name}");
+        }
+        for name in want.difference(&got) {
+            eprintln!("miss       {file}: {name}");
+        }
+        tp += got.intersection(&want).count();
+        fp += got.difference(&want).count();
+        missed += want.difference(&got).count();
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + missed).max(1) as f64;
+    eprintln!(
+        "people: {} articles, {tp} right, {fp} false hits, {missed} misses: precision {precision:.3}, recall {recall:.3}",
+        files.len()
+    );
+    assert!(precision >= 0.95, "precision {precision:.3} < 0.95");
+    assert!(recall >= 0.90, "recall {recall:.3} < 0.90");
+}
+
+#[test]
+fn seed_article_yields_exactly_its_six_people() {
+    let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/sample-corpus/000_88151d1d0d9aa232.txt"
-    );
-    let text = std::fs::read_to_string(path).expect("seed");
+    ))
+    .expect("seed article");
+    let found = people::extract(&text);
     assert_eq!(
-        people::extract(&text).names(),
+        found.names(),
         [
             "Mark Rutte",
             "Donald Trump",
@@ -24,33 +78,33 @@ fn the_seed_yields_exactly_its_six_people() {
             "Christopher Landau"
         ]
     );
-}
-
-#[test]
-fn precision_and_recall_over_the_fixture() {
-    let expected: BTreeMap<String, Vec<String>> = serde_json::from_str(
-        &std::fs::read_to_string(format!("{FIXTURE}/expected.json")).expect("expected.json"),
-    )
-    .expect("valid JSON");
-    assert!(expected.len() >= 30);
-    let (mut hits, mut found_total, mut expected_total) = (0, 0, 0);
-    for (file, names) in &expected {
-        let text = std::fs::read_to_string(format!("{FIXTURE}/{file}")).expect("fixture article");
-        let found: BTreeSet<String> = people::extract(&text).names().into_iter().collect();
-        let wanted: BTreeSet<String> = names.iter().cloned().collect();
-        for miss in wanted.difference(&found) {
-            eprintln!("miss:      {file}: {miss}");
-        }
-        for false_hit in found.difference(&wanted) {
-            eprintln!("false hit: {file}: {false_hit}");
-        }
-        hits += found.intersection(&wanted).count();
-        found_total += found.len();
-        expected_total += wanted.len();
-    }
-    let precision = hits as f64 / found_total.max(1) as f64;
-    let recall = hits as f64 / expected_total.max(1) as f64;
-    eprintln!("people: precision {precision:.3} ({hits}/{found_total}), recall {recall:.3} ({hits}/{expected_total})");
-    assert!(precision >= 0.95, "precision {precision:.3}");
-    assert!(recall >= 0.90, "recall {recall:.3}");
+    let rutte = found.person("Mark Rutte").expect("Rutte");
+    assert!(rutte.roles.contains(&"nato-generalsekretär".to_string()));
+    assert!(rutte.nationalities.contains(&"niederländer".to_string()));
+    assert_eq!(
+        found
+            .resolve_descriptor("der Niederländer")
+            .map(|p| p.name.as_str()),
+        Some("Mark Rutte")
+    );
+    assert_eq!(
+        found
+            .resolve_descriptor("Der Nato-Generalsekretär")
+            .map(|p| p.name.as_str()),
+        Some("Mark Rutte")
+    );
+    // Every mention covers its own text: "Trumps" is a mention of Trump.
+    let trumps = text.find("Trumps").expect("genitive in seed");
+    let m = found.person_at(trumps).expect("mention at Trumps");
+    assert_eq!(m.canonical, "Donald Trump");
+    assert_eq!(&text[m.start..m.end], "Trumps");
+    let rutte_mentions = found
+        .mentions
+        .iter()
+        .filter(|m| m.canonical == "Mark Rutte")
+        .count();
+    assert!(
+        rutte_mentions >= 8,
+        "Rutte is named 9 times, found {rutte_mentions}"
+    );
 }
