@@ -6,6 +6,8 @@
 //! cargo bench -- [--articles 200000] [--seed 1] [--runs 3] [--work DIR]
 //! ```
 
+#[path = "gen-corpus/generator.rs"]
+mod generator;
 mod harness;
 
 use std::path::PathBuf;
@@ -85,27 +87,7 @@ fn generate(
         return Ok(());
     }
     let _ = std::fs::remove_dir_all(out);
-    let status = std::process::Command::new("cargo")
-        .args([
-            "run",
-            "--release",
-            "--quiet",
-            "--example",
-            "gen-corpus",
-            "--",
-        ])
-        .args([
-            "--articles",
-            &articles.to_string(),
-            "--seed",
-            &seed.to_string(),
-            "--out",
-        ])
-        .arg(out)
-        .status()?;
-    if !status.success() {
-        return Err("the corpus generator failed".into());
-    }
+    generator::generate(out, articles, seed, None)?;
     std::fs::write(done, "")?;
     Ok(())
 }
