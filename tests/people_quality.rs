@@ -1,6 +1,10 @@
 //! Quality of people extraction on a fixture of fictional agency articles
-//! (`tests/fixtures/people/*.txt`, expected names in `expected.json`):
-//! micro-averaged precision and recall over the sets of canonical names.
+//! written for this test (`tests/fixtures/people/*.txt`: 34 short ones
+//! `NN.txt` and 36 full-length ones `NN_place_topic.txt`, with traps:
+//! places, organisations, months, weekdays, nationalities and titles alone,
+//! streets, person-shaped company names, `Sankt Martin`, articles without
+//! people); expected names in `expected.json`. Micro-averaged precision and
+//! recall over the sets of canonical names.
 
 use archiv::extract::people;
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,4 +111,40 @@ fn seed_article_yields_exactly_its_six_people() {
         rutte_mentions >= 8,
         "Rutte is named 9 times, found {rutte_mentions}"
     );
+}
+
+/// Manual check on real German news prose (not part of the project): the
+/// most frequent names and every one-word name, to spot false hits.
+/// `cargo test --release --test people_quality -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn real_prose_names_for_review() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/10kgnad-test.csv"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("{path} not found: nothing to check");
+        return;
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let started = std::time::Instant::now();
+    let articles: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(';').map(|x| x.1))
+        .collect();
+    for article in &articles {
+        for name in people::extract(article).names() {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let took = started.elapsed();
+    let mut ranked: Vec<_> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    eprintln!("{} articles in {took:?}", articles.len());
+    for (name, n) in ranked.iter().take(30) {
+        eprintln!("{n:4} {name}");
+    }
+    let single: Vec<_> = ranked.iter().filter(|(n, _)| !n.contains(' ')).collect();
+    eprintln!("one-word names: {single:?}");
 }

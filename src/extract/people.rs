@@ -16,8 +16,13 @@
 //!    names, `da`/`dos` + another surname (`Lula da Silva`).
 //! 3. **Role + name**: a word ending in a role from
 //!    `schema/person-roles.txt` (`Nato-Generalsekretär`, `US-Außenminister`,
-//!    `Kremlchef`, `Schwiegersohn`) followed by a capitalised word that is
-//!    not a place, organisation or ordinary noun (`Präsident Selenskyj`).
+//!    `Kremlchef`, `Schwiegersohn`) followed by two name words whatever the
+//!    first name (`Trainer Josep Guardiola`), unless the article uses one
+//!    of them as an ordinary noun (`die Fotos`). One word after a role
+//!    (`Präsident Selenskyj`, `Kanzler Merz`) only counts when it is the
+//!    surname of someone the article names in full or a gazetteer alias,
+//!    and after a monarch's title when it is a first name (`Papst Leo`):
+//!    `Nutzer Fotos`, `Finanzminister Zynismus` are no people.
 //!
 //! Rules 2 and 3 never accept words from the `not_people` lists of the
 //! gazetteer (places, organisations, months, weekdays), role or
@@ -250,7 +255,7 @@ const REGNAL: &[&str] = &[
 /// Lowercase particles between first name and surname.
 const PARTICLES: &[&str] = &[
     "von", "van", "vom", "zu", "zum", "zur", "der", "den", "de", "des", "del", "della", "di", "da",
-    "du", "dos", "das", "do", "la", "le", "ten", "ter", "bin", "ibn", "y",
+    "du", "dos", "das", "do", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y",
 ];
 
 /// Particles that may follow a surname and join a second one (`Lula da
@@ -262,6 +267,14 @@ const LATE_PARTICLES: &[&str] = &["da", "dos", "de", "del", "di", "y"];
 /// ("der Koch", "ein Fischer").
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+];
+
+/// Lowercase words that mark the next word as an ordinary noun.
+const NOUN_MARKERS: &[&str] = &[
+    "kein", "keine", "keinen", "keiner", "sein", "seine", "seinen", "seiner", "ihr", "ihre",
+    "ihren", "ihrer", "unser", "unsere", "diese", "dieser", "diesen", "dieses", "jede", "jeder",
+    "jeden", "alle", "viele", "mehr", "neue", "neuen", "mehrere", "einige", "zum", "zur", "im",
+    "am", "vom", "beim",
 ];
 
 /// Endings of ordinary German nouns, never of a surname.
@@ -307,6 +320,14 @@ struct GazEntry {
     roles: Vec<String>,
     #[serde(default)]
     nationalities: Vec<String>,
+    /// Whether a one-word name is an alias on its own; `false` for names
+    /// that are common first names (`Leo`: only `Papst Leo` is the pope).
+    #[serde(default = "yes")]
+    alone: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize, Default)]
@@ -460,9 +481,10 @@ impl Lexicon {
             self.by_name.insert(words.join(" "), idx);
             match words.as_slice() {
                 [] => {}
-                [one] => {
+                [one] if entry.alone || *form != entry.name => {
                     self.single.insert(one.clone(), idx);
                 }
+                [_] => {}
                 [first, ..] => {
                     for key in [first.clone(), flip_first(first)] {
                         self.phrases
@@ -504,6 +526,10 @@ impl Lexicon {
                 continue;
             };
             if let Some(rw) = self.role_ending(stem) {
+                if rw.kind == Kind::Title && !matches!(ending, "" | "n") {
+                    // `Frauen`, `Herren` are plurals, no titles.
+                    continue;
+                }
                 let norm = match ending {
                     "in" => lower.clone(),
                     "innen" => format!("{stem}in"),
@@ -558,7 +584,9 @@ impl Lexicon {
         {
             return false;
         }
-        let parts_ok = body.split('-').all(|p| starts_upper(p) && !stopped(p));
+        let parts_ok = body
+            .split('-')
+            .all(|p| starts_upper(p) && !stopped(p) && !is_all_caps(p));
         if !parts_ok || has_noun_ending(body) {
             return false;
         }
@@ -757,8 +785,10 @@ enum Who {
     },
     /// A gazetteer person, by index.
     Gaz(usize),
-    /// One word after a role, to resolve like a surname.
-    Single,
+    /// One word after a role, to resolve like a surname; `regnal` for
+    /// monarchs named by first name (`Papst Leo`), who stay persons even
+    /// when nothing else names them.
+    Single { regnal: bool },
 }
 
 #[derive(Debug)]
@@ -807,7 +837,7 @@ impl<'a> Extractor<'a> {
         let found = self.find_names();
         let (full, singles): (Vec<Found>, Vec<Found>) = found
             .into_iter()
-            .partition(|f| !matches!(f.who, Who::Single));
+            .partition(|f| !matches!(f.who, Who::Single { .. }));
         for f in &full {
             self.add_found(f);
         }
@@ -853,7 +883,7 @@ impl<'a> Extractor<'a> {
                 .or_else(|| self.role_single_at(i));
             match found {
                 Some(mut f) => {
-                    if !matches!(f.who, Who::Single) {
+                    if !matches!(f.who, Who::Single { .. }) {
                         f.roles = self.roles_before(f.first);
                     }
                     f.roles.extend(self.roles_after(f.end));
@@ -1073,9 +1103,9 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// Rule 3: a role word, then one capitalised word (two when the
-    /// second is the one the article repeats: `Regierungschef Shigeru
-    /// Ishiba`). Returns the found name without the role token.
+    /// Rule 3: a role word, then a two-word name (`Trainer Josep
+    /// Guardiola`) or one word the article uses as a name (`Präsident
+    /// Selenskyj`, `Kanzler Merz`). Returns the name without the role.
     fn role_single_at(&self, i: usize) -> Option<Found> {
         let next = self.tok(i + 1)?;
         if !self.joined(i + 1) || !starts_upper(next.text) {
@@ -1086,56 +1116,74 @@ impl<'a> Extractor<'a> {
         if self.gazetteer_at(j).is_some() || self.full_name_at(j).is_some() {
             return None;
         }
-        // `Papst Leo`, `König Charles`: monarchs go by first name alone.
-        let regnal = REGNAL.contains(&hit.norm.as_str()) && self.lex.is_first_name(next.text);
-        if !regnal
-            && (self.lex.is_first_name(next.text)
-                || !self.lex.is_name_word(next.text)
-                || self.lex.role_of(next.text).is_some()
-                || self.is_place_genitive(next.text))
-        {
-            return None;
-        }
-        let end = if !regnal && self.second_word_belongs(j) {
-            j + 2
-        } else {
-            j + 1
-        };
         let roles = if hit.kind == Kind::Title {
             Vec::new()
         } else {
-            vec![hit]
+            vec![hit.clone()]
         };
-        if end == j + 2 {
-            return self.make_full(j, j + 1, end).map(|mut f| {
-                f.roles = roles;
-                f
-            });
+        // `Papst Leo`, `König Charles`: monarchs go by first name alone.
+        let regnal = REGNAL.contains(&hit.norm.as_str()) && self.lex.is_first_name(next.text);
+        if !regnal {
+            if self.lex.is_first_name(next.text)
+                || !self.lex.is_name_word(next.text)
+                || self.lex.role_of(next.text).is_some()
+                || self.is_place_genitive(next.text)
+            {
+                return None;
+            }
+            if self.two_word_name(j) {
+                // `Präsident Abdel Fattah al-Sisi`: an Arabic surname may follow.
+                let arabic = self.joined(j + 2)
+                    && self
+                        .tok(j + 2)
+                        .is_some_and(|t| arabic_article(t.text).is_some());
+                let end = if arabic { j + 3 } else { j + 2 };
+                return self.make_full(j, end - 1, end).map(|mut f| {
+                    f.roles = roles;
+                    f
+                });
+            }
         }
         Some(Found {
             first: j,
-            end,
-            who: Who::Single,
+            end: j + 1,
+            who: Who::Single { regnal },
             roles,
         })
     }
 
-    /// Whether the word after a role + word is the surname of a
-    /// two-word name: a name-like word that the article repeats on its
-    /// own more often than the first.
-    fn second_word_belongs(&self, j: usize) -> bool {
+    /// Whether the two words at `j` after a role are one name: the second
+    /// is a name word too, neither is used as an ordinary noun, and the
+    /// first is not the surname (a gazetteer alias, or repeated alone
+    /// while the second is not).
+    fn two_word_name(&self, j: usize) -> bool {
         let (Some(a), Some(b)) = (self.tok(j), self.tok(j + 1)) else {
             return false;
         };
         if !self.joined(j + 1)
             || !self.lex.is_name_word(b.text)
+            || self.lex.role_of(b.text).is_some()
             || self.lex.single.contains_key(a.text)
+            || self.noun_use(a.text)
+            || self.noun_use(b.text)
         {
             return false;
         }
-        // `Kanzlerin Katherina Reiche`, `GDL-Chef Claus Weselsky`: a spelling
-        // variant of a known first name, or a surname the article repeats.
-        self.lex.first_name_like(a.text) || (self.count(b.text) > 1 && self.count(a.text) <= 1)
+        // `GDL-Chef Claus Weselsky`: a spelling variant of a first name.
+        self.lex.first_name_like(a.text) || !(self.count(a.text) > 1 && self.count(b.text) <= 1)
+    }
+
+    /// Whether the article puts an article or pronoun before `word`
+    /// (`die Fotos`, `seine Kunden`): then it is an ordinary noun.
+    fn noun_use(&self, word: &str) -> bool {
+        self.toks.iter().enumerate().any(|(k, t)| {
+            t.text == word
+                && t.gap == Gap::Space
+                && k > 0
+                && self.tok(k - 1).is_some_and(|p| {
+                    DETERMINERS.contains(&p.text) || NOUN_MARKERS.contains(&p.text)
+                })
+        })
     }
 
     /// `Präsident Frankreichs`: the genitive of a place, no name.
@@ -1261,7 +1309,7 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            Who::Single => return,
+            Who::Single { .. } => return,
         };
         self.mention(f.first, f.end, p, &f.roles);
     }
@@ -1297,13 +1345,16 @@ impl<'a> Extractor<'a> {
                     .single
                     .get(t.text)
                     .or_else(|| stem.and_then(|s| self.lex.single.get(s)));
-                match gaz {
-                    Some(&idx) => self.gaz_person(idx),
-                    None => {
+                match (gaz, &f.who) {
+                    (Some(&idx), _) => self.gaz_person(idx),
+                    (None, Who::Single { regnal: true }) => {
                         let p = self.person_index(t.text, None);
                         self.add_key(vec![t.text.to_string()], p);
                         p
                     }
+                    // `Nutzer Fotos`, `Finanzminister Zynismus`: a word after
+                    // a role that nothing else names is no person.
+                    _ => return,
                 }
             }
         };
@@ -1509,10 +1560,199 @@ mod tests {
     }
 
     #[test]
-    fn gazetteer_parses() {
+    fn lexicons_load() {
         let gaz: Result<GazFile, _> = serde_json::from_str(GAZETTEER);
         assert!(gaz.is_ok(), "schema/people.json: {:?}", gaz.err());
-        assert!(lexicon().first_names.len() > 1000);
-        assert!(lexicon().roles.len() > 100);
+        assert!(lexicon().first_names.len() > 2000);
+        assert!(lexicon().roles.len() > 200);
+        assert!(lexicon().people.len() >= 30);
+    }
+
+    #[test]
+    fn role_and_first_name_rules() {
+        assert_eq!(
+            names("Nato-Generalsekretär Mark Rutte sprach mit Kremlchef Wladimir Putin."),
+            ["Mark Rutte", "Wladimir Putin"]
+        );
+        // Unknown first name after a role: two words are the name.
+        assert_eq!(
+            names("Das sagte Regierungschef Shigeru Ishiba."),
+            ["Shigeru Ishiba"]
+        );
+        // A spelling variant of a first name (Claus ~ Klaus).
+        assert_eq!(
+            names("GDL-Chef Claus Weselsky streikt."),
+            ["Claus Weselsky"]
+        );
+        let found = extract("Der Sondergesandte Steve Witkoff reist ab.");
+        assert_eq!(found.persons[0].roles, ["sondergesandte"]);
+    }
+
+    #[test]
+    fn particles_and_double_names() {
+        assert_eq!(
+            names("Ursula von der Leyen traf Thomas de Maizière und Annegret Kramp-Karrenbauer."),
+            [
+                "Ursula von der Leyen",
+                "Thomas de Maizière",
+                "Annegret Kramp-Karrenbauer"
+            ]
+        );
+        assert_eq!(
+            names("Bundespräsident Alexander Van der Bellen lud ein."),
+            ["Alexander Van der Bellen"]
+        );
+        // `von` after a surname is a preposition.
+        assert_eq!(
+            names("Es sprach Martin Schulz von der SPD."),
+            ["Martin Schulz"]
+        );
+        assert_eq!(
+            names("Oppositionsführer Alberto Núñez Feijóo tobte. Feijóo will Wahlen."),
+            ["Alberto Núñez Feijóo"]
+        );
+    }
+
+    #[test]
+    fn genitives_fold_to_the_base_name() {
+        let text = "Wladimir Putins Truppen rücken vor. Selenskyjs Appell und Merz' Antwort.";
+        assert_eq!(
+            names(text),
+            ["Wladimir Putin", "Wolodymyr Selenskyj", "Friedrich Merz"]
+        );
+        let found = extract("Donald Trump kam. Trumps Schwiegersohn Jared Kushner auch.");
+        let at = text_pos("Donald Trump kam. Trumps Schwiegersohn", "Trumps");
+        assert_eq!(
+            found.person_at(at).map(|m| m.canonical.as_str()),
+            Some("Donald Trump")
+        );
+        assert_eq!(
+            found.person("Jared Kushner").map(|p| p.roles.clone()),
+            Some(vec!["schwiegersohn".to_string()])
+        );
+    }
+
+    fn text_pos(text: &str, needle: &str) -> usize {
+        text.find(needle).unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn surnames_resolve_before_and_after_the_full_name() {
+        let text = "Rutte sagte am Montag nichts. Später erklärte Mark Rutte, Rutte sei bereit.";
+        let found = extract(text);
+        assert_eq!(found.names(), ["Mark Rutte"]);
+        assert_eq!(found.mentions.len(), 3);
+        assert!(found.mentions.iter().all(|m| m.canonical == "Mark Rutte"));
+        assert_eq!(
+            &text[found.mentions[0].start..found.mentions[0].end],
+            "Rutte"
+        );
+        // Without a full name or gazetteer entry a surname alone is nobody.
+        assert!(names("Müller sagte, es regne.").is_empty());
+    }
+
+    #[test]
+    fn gazetteer_single_names() {
+        assert_eq!(
+            names("Brasiliens Präsident Lula sagte, Lula wolle helfen."),
+            ["Luiz Inácio Lula da Silva"]
+        );
+        assert_eq!(names("Papst Leo rief zum Frieden auf."), ["Leo"]);
+        // `Leo` alone is a first name, not the pope.
+        assert!(names("Ein Leo ist kein Name hier.").is_empty());
+    }
+
+    #[test]
+    fn traps_are_no_people() {
+        let text = "Brüssel und Moskau streiten. Die Nato und der Kreml schweigen. Im August \
+                    tagt der Bundestag, am Montag die Deutsche Bank. Der Niederländer sagte, \
+                    der Kanzler und die Ministerin auch. Wachstum bleibt schwach. In der \
+                    Friedrichstraße und der Karl-Marx-Allee feiern sie Sankt Martin und St. \
+                    Martin. Hugo Boss und Mercedes-Benz legen zu, Porsche verliert. Am \
+                    Flughafen Franz Josef Strauß ist viel los. Präsident Frankreichs ist er. \
+                    Die Nutzer Fotos teilen, die Fotos sind neu.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+    }
+
+    #[test]
+    fn company_words_as_family_names() {
+        assert_eq!(
+            names("Aufsichtsratschef Wolfgang Porsche lobte Porsche. Werner von Siemens gründete Siemens."),
+            ["Wolfgang Porsche", "Werner von Siemens"]
+        );
+        // The company alone is no mention of the person.
+        let found = extract("Wolfgang Porsche lobte Porsche.");
+        assert_eq!(found.mentions.len(), 1);
+    }
+
+    #[test]
+    fn descriptors_resolve_to_the_one_fitting_person() {
+        let found = extract(
+            "Bundeskanzler Friedrich Merz und Vizekanzler Lars Klingbeil trafen \
+             Nato-Generalsekretär Mark Rutte und Außenministerin Anna Berg.",
+        );
+        let who = |d: &str| found.resolve_descriptor(d).map(|p| p.name.clone());
+        assert_eq!(who("der Kanzler").as_deref(), Some("Friedrich Merz"));
+        assert_eq!(who("Vizekanzler").as_deref(), Some("Lars Klingbeil"));
+        assert_eq!(who("der Niederländer").as_deref(), Some("Mark Rutte"));
+        assert_eq!(
+            who("Der Nato-Generalsekretär").as_deref(),
+            Some("Mark Rutte")
+        );
+        assert_eq!(who("die Ministerin").as_deref(), Some("Anna Berg"));
+        assert_eq!(who("Rutte").as_deref(), Some("Mark Rutte"));
+        assert_eq!(who("der Bischof"), None);
+        assert_eq!(
+            found.resolve_name("Ruttes").map(|p| p.name.as_str()),
+            Some("Mark Rutte")
+        );
+        assert_eq!(
+            found.resolve_name("Merz'").map(|p| p.name.as_str()),
+            Some("Friedrich Merz")
+        );
+    }
+
+    #[test]
+    fn ambiguous_descriptors_resolve_to_nobody() {
+        let found = extract("Außenminister Anna Berg und Finanzminister Jens Hoffmann kamen.");
+        assert_eq!(found.resolve_descriptor("der Minister"), None);
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        let odd = [
+            "",
+            " ",
+            "'",
+            "Merz'",
+            "-",
+            "Anna-",
+            "Mark ’s",
+            "Dr.",
+            "Dr. ",
+            "Präsident",
+            "Präsident Ärger",
+            "Ünal Ödüm İstanbul ß",
+            "\u{0}\u{feff}Mark\u{200b}Rutte",
+            "Mark Rutte\u{fffd}s",
+            "日本語 Mark 日本 Rutte",
+            "Anna von",
+            "Anna von der",
+            "al-",
+            "Baschar al-",
+            "x\u{301}Mark Rutte",
+        ];
+        for text in odd {
+            let found = extract(text);
+            for m in &found.mentions {
+                assert!(text.get(m.start..m.end).is_some(), "{text:?}");
+            }
+        }
+        let seed = "Nato-Generalsekretär Mark Rutte ist optimistisch, sagte der Niederländer \
+                    über Präsident Donald Trump und Trumps Schwiegersohn Jared Kushner.";
+        for (i, _) in seed.char_indices() {
+            let _ = extract(&seed[i..]);
+            let _ = extract(&seed[..i]);
+        }
     }
 }
