@@ -144,15 +144,41 @@ impl TokenMap for Fold {
 
 impl TokenMap for GermanStem {
     fn map(&self, text: &mut String) {
-        let folded = fold(text);
+        // Word frequencies in news follow Zipf's law: a small cache of
+        // analysed words saves most of the folding and stemming work.
+        STEM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(text.as_str()) {
+                text.clone_from(stem);
+                return;
+            }
+            let stem = self.stem_uncached(text);
+            if cache.len() >= STEM_CACHE_CAPACITY {
+                cache.clear();
+            }
+            cache.insert(std::mem::replace(text, stem.clone()), stem);
+        });
+    }
+}
+
+/// Words kept per thread in the stem cache (then it starts over).
+const STEM_CACHE_CAPACITY: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+impl GermanStem {
+    fn stem_uncached(&self, word: &str) -> String {
+        let folded = fold(word);
         // Numbers and mixed tokens (`g7`, `2025`, `a320`) are kept as they
         // are: the stemmer would cut `2025er`-like endings into nonsense.
-        let stemmed = if folded.chars().any(|c| c.is_ascii_digit()) {
+        if folded.chars().any(|c| c.is_ascii_digit()) {
             folded
         } else {
             self.stemmer.stem(&folded).into_owned()
-        };
-        *text = stemmed;
+        }
     }
 }
 

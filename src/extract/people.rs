@@ -44,7 +44,9 @@
 //! the statements extractor resolve it.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+// FxHash: lexicon lookups run for every word of every article; SipHash
+// showed up in profiles.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// One mention of a person in the text: where it is, and who it is.
@@ -424,11 +426,11 @@ impl Lexicon {
             first_names: data_lines(FIRST_NAMES).map(str::to_string).collect(),
             first_skeletons: data_lines(FIRST_NAMES).map(skeleton).collect(),
             roles: Vec::new(),
-            role_index: HashMap::new(),
+            role_index: HashMap::default(),
             people: Vec::new(),
-            phrases: HashMap::new(),
-            single: HashMap::new(),
-            by_name: HashMap::new(),
+            phrases: HashMap::default(),
+            single: HashMap::default(),
+            by_name: HashMap::default(),
             not_phrases: gaz.not_people.phrases.into_iter().collect(),
             stop: gaz.not_people.words.into_iter().collect(),
             surnames_too: gaz.not_people.surnames_too.into_iter().collect(),
@@ -827,8 +829,8 @@ impl<'a> Extractor<'a> {
             toks,
             covered: vec![false; toks.len()],
             persons: Vec::new(),
-            by_name: HashMap::new(),
-            keys: HashMap::new(),
+            by_name: HashMap::default(),
+            keys: HashMap::default(),
             mentions: Vec::new(),
         }
     }

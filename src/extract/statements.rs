@@ -36,7 +36,8 @@
 //! speaker: it never guesses.
 
 use super::people::ArticlePeople;
-use std::collections::HashSet;
+// FxHash: lexicon lookups run for every word of every article.
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Whether the words were quoted or reported.
@@ -92,8 +93,8 @@ struct SpeechVerbs {
 
 static SPEECH_VERBS: LazyLock<SpeechVerbs> = LazyLock::new(|| {
     let mut verbs = SpeechVerbs {
-        forms: HashSet::new(),
-        markers: HashSet::new(),
+        forms: HashSet::default(),
+        markers: HashSet::default(),
     };
     for line in include_str!("../../schema/speech-verbs.txt").lines() {
         let line = line.trim();
