@@ -84,8 +84,9 @@ struct IndexArgs {
     format: FormatArgs,
 }
 
-#[derive(Args, Debug)]
-struct FilterArgs {
+/// Which articles count: by agency and date.
+#[derive(Args, Debug, Default)]
+struct ScopeArgs {
     /// Only this agency (e.g. dpa-AFX, Reuters).
     #[arg(long)]
     agency: Option<String>,
@@ -95,6 +96,12 @@ struct FilterArgs {
     /// Only up to this day (YYYY-MM-DD), inclusive.
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct FilterArgs {
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// Number of hits to show.
     #[arg(long, short = 'n', default_value_t = 10)]
     limit: usize,
@@ -163,15 +170,8 @@ struct PeopleArgs {
     /// How many people to list.
     #[arg(long, default_value_t = 20, value_name = "N")]
     top: usize,
-    /// Only articles of this agency.
-    #[arg(long)]
-    agency: Option<String>,
-    /// Only articles from this day on (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    from: Option<String>,
-    /// Only articles up to this day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
-    to: Option<String>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     #[command(flatten)]
     format: FormatArgs,
 }
@@ -234,10 +234,10 @@ fn search_request(
         |v: &Option<String>| v.as_deref().map(archiv::query::parse_user_date).transpose();
     Ok(SearchRequest {
         query: query.join(" "),
-        agency: filters.agency.clone(),
+        agency: filters.scope.agency.clone(),
         person,
-        from: parse_date(&filters.from)?,
-        to: parse_date(&filters.to)?,
+        from: parse_date(&filters.scope.from)?,
+        to: parse_date(&filters.scope.to)?,
         limit: filters.limit,
         offset: filters.offset,
         sort: match sort {
@@ -362,9 +362,7 @@ fn run_index(args: IndexArgs, index_dir: PathBuf) -> Result<i32, Error> {
 
 fn run_people(index_dir: &std::path::Path, args: PeopleArgs) -> Result<i32, Error> {
     let filters = FilterArgs {
-        agency: args.agency,
-        from: args.from,
-        to: args.to,
+        scope: args.scope,
         limit: 0,
         offset: 0,
     };

@@ -761,7 +761,7 @@ impl<'a> Reader<'a> {
         if unnamed_subject {
             return self.sentence_subject(sentence, words, k);
         }
-        self.subject_right_before(sentence, words, k)
+        self.subject_right_before(words, k)
             .or_else(|| self.sentence_subject(sentence, words, k))
     }
 
@@ -778,33 +778,19 @@ impl<'a> Reader<'a> {
         if self.text[sentence.start..verb.start].contains(',') {
             return None;
         }
-        if UNNAMED.contains(&first.text.to_lowercase().as_str()) {
-            // `Ein Sprecher des Netzbetreibers sagte, …`
-            return Some(Attribution {
-                speaker: None,
-                verb: verb.start,
-                start: verb.start,
-                end: verb.end,
-            });
-        }
-        let m = self.people.person_at(first.start)?;
-        Some(Attribution {
-            speaker: Some(m.canonical.clone()),
-            verb: verb.start,
-            start: verb.start,
-            end: verb.end,
-        })
+        let speaker = if UNNAMED.contains(&first.text.to_lowercase().as_str()) {
+            None // `Ein Sprecher des Netzbetreibers sagte, …`
+        } else {
+            Some(self.people.person_at(first.start)?.canonical.clone())
+        };
+        Some(self.attributed(speaker, verb, verb.end))
     }
 
-    fn subject_right_before(
-        &self,
-        sentence: &Sentence,
-        words: &[Word],
-        k: usize,
-    ) -> Option<Attribution> {
+    /// `Rutte sagte`, `Der Nato-Generalsekretär betonte`, `Er sagte`.
+    fn subject_right_before(&self, words: &[Word], k: usize) -> Option<Attribution> {
         let verb = words.get(k)?;
         let subject = words.get(k.checked_sub(1)?)?;
-        let start = subject.start.min(sentence.start.max(subject.start));
+        let start = subject.start;
         if let Some(m) = self.people.person_at(subject.start) {
             return Some(Attribution {
                 speaker: Some(m.canonical.clone()),
