@@ -105,42 +105,96 @@ pub fn search_with(
     request: &SearchRequest,
 ) -> Result<SearchResults> {
     let query = build_query(open, request)?;
-    let window = request.limit + request.offset;
-    let (total, top) = match request.sort {
+    // A few more than shown, so that documents tied with the last shown one
+    // are all there to be put in a stable order.
+    let window = request.limit + request.offset + TIE_SLACK;
+    let (total, mut top): (usize, Vec<(SortKey, DocAddress)>) = match request.sort {
         Sort::Relevance => {
-            let collector = TopDocs::with_limit(window.max(1)).tweak_score(by_score_then_date);
+            let collector = TopDocs::with_limit(window).tweak_score(by_score_then_date);
             let (total, top) = searcher.search(&query, &(Count, collector))?;
-            (total, top.into_iter().map(|((s, _), a)| (s, a)).collect())
+            let keyed = top
+                .into_iter()
+                .map(|((score, date), a)| {
+                    (
+                        SortKey {
+                            primary: f64::from(score),
+                            secondary: date as f64,
+                            score,
+                        },
+                        a,
+                    )
+                })
+                .collect();
+            (total, keyed)
         }
         Sort::Date => {
-            let collector = TopDocs::with_limit(window.max(1)).tweak_score(by_date_then_score);
+            let collector = TopDocs::with_limit(window).tweak_score(by_date_then_score);
             let (total, top) = searcher.search(&query, &(Count, collector))?;
-            (
-                total,
-                top.into_iter()
-                    .map(|((_, s), a)| (s, a))
-                    .collect::<Vec<_>>(),
-            )
+            let keyed = top
+                .into_iter()
+                .map(|((date, score), a)| {
+                    (
+                        SortKey {
+                            primary: date as f64,
+                            secondary: f64::from(score),
+                            score,
+                        },
+                        a,
+                    )
+                })
+                .collect();
+            (total, keyed)
         }
     };
+    top.truncate(window);
     let snippets = snippet::Snippets::new(searcher, &*query, open.fields.body, request.target)?;
-    let hits = top
+    let mut keyed_hits = top
         .into_iter()
+        .map(|(key, address)| {
+            load_hit(searcher, &open.fields, &snippets, 0, key.score, address).map(|hit| (key, hit))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    // Equal keys in document id order (`ID@2` before `ID@10`): the same
+    // index always answers in the same order.
+    keyed_hits.sort_by(|(a, hit_a), (b, hit_b)| {
+        b.primary
+            .total_cmp(&a.primary)
+            .then(b.secondary.total_cmp(&a.secondary))
+            .then_with(|| natural_id_order(&hit_a.id, &hit_b.id))
+    });
+    let hits = keyed_hits
+        .into_iter()
+        .map(|(_, hit)| hit)
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, (score, address))| {
-            load_hit(
-                searcher,
-                &open.fields,
-                &snippets,
-                request.offset + i + 1,
-                score,
-                address,
-            )
+        .map(|(i, mut hit)| {
+            hit.rank = request.offset + i + 1;
+            hit
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     Ok(SearchResults { total, hits })
+}
+
+/// Hits fetched beyond the page, to order ties at its end.
+const TIE_SLACK: usize = 10;
+
+/// What hits are ordered by: the sort's two keys, and the score to show.
+#[derive(Debug, Clone, Copy)]
+struct SortKey {
+    primary: f64,
+    secondary: f64,
+    score: Score,
+}
+
+/// `a.txt@2` before `a.txt@10`: ids compared with their statement number
+/// as a number.
+fn natural_id_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let split = |id: &str| match id.rsplit_once('@') {
+        Some((article, n)) => (article.to_string(), n.parse::<u64>().unwrap_or(0)),
+        None => (id.to_string(), 0),
+    };
+    split(a).cmp(&split(b))
 }
 
 /// Seconds since the epoch of a document's date; undated documents last.
