@@ -1,6 +1,6 @@
 //! The ceiling for `archiv index`: a bare tantivy indexer with the same
-//! German analyzer over the same files, without parsing, people or
-//! statements.
+//! German analyzer over the same files (a `.txt` whole, the `body` of each
+//! JSON article), without parsing, people or statements.
 
 use archiv::analysis;
 use std::path::Path;
@@ -35,15 +35,20 @@ pub fn run(archive: &Path, index_dir: &Path) -> Result<BareRun, Box<dyn std::err
         let entry = entry?;
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !entry.file_type().is_file() || !matches!(ext, "txt" | "jsonl") {
+        if !entry.file_type().is_file() || !matches!(ext, "txt" | "json" | "jsonl") {
             continue;
         }
         let raw = std::fs::read(path)?;
         let Ok((text, _)) = archiv::ingest::decode::decode(&raw) else {
             continue;
         };
-        if ext == "jsonl" {
-            for line in text.lines() {
+        if ext == "json" || ext == "jsonl" {
+            // One object per `.json` file, one per line of a `.jsonl` file.
+            for line in text
+                .lines()
+                .filter(|_| ext == "jsonl")
+                .chain((ext == "json").then_some(text.as_str()))
+            {
                 let value: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
                 if let Some(text) = value["body"].as_str() {
                     writer.add_document(doc!(body => text))?;
