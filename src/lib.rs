@@ -62,3 +62,37 @@ pub fn people(
         query::people::count(&open, filters, prefix, top)
     })
 }
+
+/// How a word splits into compound parts (`None`: it stays whole).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WordSplit {
+    pub word: String,
+    pub parts: Option<Vec<String>>,
+}
+
+/// Splits `words` as the index at `index_dir` does, or with the lexicon
+/// alone where there is no index; also says which it was.
+pub fn split_words(index_dir: &Path, words: &[String]) -> Result<(Vec<WordSplit>, String)> {
+    let (splitter, source) = match index::store::open_for_search(index_dir) {
+        Ok(open) => (
+            open.splitter.clone(),
+            format!("split as the index at {} does", index_dir.display()),
+        ),
+        Err(Error::NoIndex { .. }) => (
+            analysis::vocabulary::splitter([]),
+            format!(
+                "no index at {}: split with the lexicon alone",
+                index_dir.display()
+            ),
+        ),
+        Err(err) => return Err(err),
+    };
+    let splits = words
+        .iter()
+        .map(|word| WordSplit {
+            word: word.clone(),
+            parts: splitter.split(&word.to_lowercase()),
+        })
+        .collect();
+    Ok((splits, source))
+}

@@ -15,7 +15,8 @@ use std::time::Instant;
 /// Index a folder of agency copy (dpa-AFX, Reuters, AFP, … as .txt, .json
 /// or .jsonl), then search it with German-aware matching: inflected forms
 /// (Angriff finds Angriffe), umlaut spellings (Rueckzug finds Rückzug),
-/// ß/ss, and the parts of hyphenated words.
+/// ß/ss, the parts of hyphenated words, and the parts of compounds (Hilfe
+/// finds Militärhilfe, ranked below articles that say Hilfe).
 #[derive(Parser, Debug)]
 #[command(name = "archiv", version, after_help = EXAMPLES)]
 struct Cli {
@@ -35,6 +36,7 @@ Examples:
   archiv search 'agency:dpa-afx Nato' --sort date --format json
   archiv statements --by Rutte Frieden
   archiv people --top 20
+  archiv split Unterstützungszusagen Verbraucher
 
 Exit codes: 0 ok, 1 no match, 2 usage, 3 indexed with reported files,
 4 no index, 5 incompatible or damaged index, 6 index locked, 7 I/O error,
@@ -59,6 +61,22 @@ enum Command {
     People(PeopleArgs),
     /// Show what the index holds: documents, archive, last run.
     Status(FormatArgs),
+    /// Show how words split into compound parts, as the index at --index
+    /// splits them (with the lexicon alone where there is no index).
+    ///
+    /// Non-final parts are shown in dictionary form (Unterstützungs- →
+    /// unterstützung), the last one as written; `-` reads words from stdin,
+    /// one a line.
+    Split(SplitArgs),
+}
+
+#[derive(Args, Debug)]
+struct SplitArgs {
+    /// Words to split; `-` reads them from stdin.
+    #[arg(required = true)]
+    words: Vec<String>,
+    #[command(flatten)]
+    format: FormatArgs,
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +95,9 @@ struct IndexArgs {
     /// Skip people and statement extraction (faster, for testing).
     #[arg(long)]
     no_extract: bool,
+    /// Do not split compounds (faster; then Hilfe does not find Militärhilfe).
+    #[arg(long)]
+    no_decompound: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -108,6 +129,9 @@ struct FilterArgs {
     /// Skip this many hits (for paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
+    /// Match whole words only: Hilfe does not find Militärhilfe.
+    #[arg(long)]
+    whole_words: bool,
 }
 
 #[derive(Args, Debug)]
@@ -221,6 +245,7 @@ fn run(command: Command, index_dir: PathBuf) -> Result<i32, Error> {
         }
         Command::People(args) => run_people(&index_dir, args),
         Command::Status(args) => run_status(&index_dir, args.format),
+        Command::Split(args) => run_split(&index_dir, args),
     }
 }
 
@@ -245,6 +270,7 @@ fn search_request(
             SortArg::Date => Sort::Date,
         },
         target: Target::Articles,
+        whole_words: filters.whole_words,
     })
 }
 
@@ -334,6 +360,7 @@ fn run_index(args: IndexArgs, index_dir: PathBuf) -> Result<i32, Error> {
         wait: args.wait,
         commit_every: args.commit_every,
         extract: !args.no_extract,
+        decompound: !args.no_decompound,
         writer_memory: 200_000_000,
     };
     let progress = Bar::new(!args.quiet && std::io::stderr().is_terminal());
@@ -365,6 +392,7 @@ fn run_people(index_dir: &std::path::Path, args: PeopleArgs) -> Result<i32, Erro
         scope: args.scope,
         limit: 0,
         offset: 0,
+        whole_words: false,
     };
     let request = search_request(Vec::new(), None, SortArg::Relevance, &filters)?;
     let people = archiv::people(index_dir, &request, args.prefix.as_deref(), args.top)?;
@@ -395,6 +423,38 @@ fn run_status(index_dir: &std::path::Path, format: Format) -> Result<i32, Error>
             serde_json::to_string(&status).map_err(|e| Error::Internal(e.to_string()))?
         ),
         Format::Text => print!("{status}"),
+    }
+    Ok(exit::OK)
+}
+
+fn run_split(index_dir: &std::path::Path, args: SplitArgs) -> Result<i32, Error> {
+    let words = if args.words == ["-"] {
+        std::io::read_to_string(std::io::stdin())
+            .map_err(|err| Error::io("cannot read", "stdin", err))?
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        args.words
+    };
+    let (splits, source) = archiv::split_words(index_dir, &words)?;
+    eprintln!("archiv split: {source}");
+    let mut stdout = std::io::stdout().lock();
+    for split in &splits {
+        let line = match args.format.format {
+            Format::Json => {
+                serde_json::to_string(split).map_err(|e| Error::Internal(e.to_string()))?
+            }
+            Format::Text => match &split.parts {
+                Some(parts) => format!("{}\t{}", split.word, parts.join(" + ")),
+                None => format!("{}\t(whole)", split.word),
+            },
+        };
+        if let Err(err) = writeln!(stdout, "{line}") {
+            return broken_pipe_or(err);
+        }
     }
     Ok(exit::OK)
 }

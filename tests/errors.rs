@@ -110,7 +110,7 @@ fn an_incompatible_index_is_refused_by_search_and_rebuilt_by_index() {
     let generation = std::fs::read_to_string(index.path().join("CURRENT")).expect("CURRENT");
     let meta_path = index.path().join(generation.trim()).join("archiv.json");
     let meta = std::fs::read_to_string(&meta_path).expect("archiv.json");
-    let old = meta.replace("\"schema_version\": 1", "\"schema_version\": 0");
+    let old = meta.replace("\"schema_version\": 2", "\"schema_version\": 0");
     assert_ne!(meta, old, "the test edits the version");
     std::fs::write(&meta_path, old).expect("write");
     archiv(index.path())
@@ -148,7 +148,7 @@ fn query_errors_have_their_own_exit_codes() {
         .code(9)
         .stderr(
             predicate::str::contains("unknown field `ressort`").and(predicate::str::contains(
-                "known fields: body, headline, people, agency, place, date",
+                "known fields: body, headline, parts, people, agency, place, date",
             )),
         );
     archiv(index.path())

@@ -27,12 +27,54 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 
 #[test]
 fn rutte_frieden_finds_the_seed_with_a_highlighted_snippet() {
-    let found = search_json(index(), &["Rutte", "Frieden"]);
+    // As whole words, only the seed has both "Rutte" and "Frieden".
+    let found = search_json(index(), &["Rutte", "Frieden", "--whole-words"]);
     assert_eq!(ids(&found), [SEED]);
     let snippet = &found[0]["snippet"];
     assert!(!snippet["highlights"]
         .as_array()
         .is_some_and(|h| h.is_empty()));
+    // With compound parts, the December preview's "Friedensgespräche"
+    // (Rutte warns against high hopes for them) counts too.
+    assert_eq!(
+        sorted(hits(&["Rutte", "Frieden"])),
+        [SEED, "2025/1201_dpa-afx_bruessel_nato-vorbereitung.txt"]
+    );
+}
+
+#[test]
+fn a_part_match_highlights_the_whole_compound() {
+    let found = search_json(
+        index(),
+        &[
+            "Frieden",
+            "agency:dpa-afx",
+            "--from",
+            "2025-12-01",
+            "--to",
+            "2025-12-01",
+        ],
+    );
+    assert_eq!(
+        ids(&found),
+        ["2025/1201_dpa-afx_bruessel_nato-vorbereitung.txt"]
+    );
+    let snippet = &found[0]["snippet"];
+    let text = snippet["text"].as_str().unwrap_or_default();
+    let marked: Vec<&str> = snippet["highlights"]
+        .as_array()
+        .map(|ranges| {
+            ranges
+                .iter()
+                .filter_map(|r| {
+                    let start = r[0].as_u64()? as usize;
+                    let end = r[1].as_u64()? as usize;
+                    text.get(start..end)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(marked, ["Friedensgespräche"]);
 }
 
 #[test]

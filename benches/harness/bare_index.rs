@@ -28,7 +28,7 @@ pub fn run(archive: &Path, index_dir: &Path) -> Result<BareRun, Box<dyn std::err
     );
     std::fs::create_dir_all(index_dir)?;
     let index = Index::create_in_dir(index_dir, schema.build())?;
-    analysis::register(index.tokenizers());
+    analysis::register(index.tokenizers(), &analysis::vocabulary::splitter([]));
     let mut writer: IndexWriter = index.writer(200_000_000)?;
     let mut articles = 0u64;
     for entry in walkdir::WalkDir::new(archive).sort_by_file_name() {

@@ -12,23 +12,38 @@
 //!   folding, but no stop words (`von der Leyen` keeps `der`) and no stemming.
 //! * [`KEYWORD`] (`keyword`): for agency and place. The whole value is one
 //!   token, lowercased and folded, so `agency:DPA-AFX` finds `dpa-AFX`.
+//! * [`PARTS`] (`de_parts`): for the `parts` field. Only the parts of
+//!   compounds ([`compound`]), each at its word's position, folded and
+//!   stemmed like `de`: `Militärhilfe` gives `militar` and `hilf`, so a
+//!   search for `Hilfe` finds it. Queries on `parts` use the plain `de`
+//!   analysis ([`query_tokenizers`]).
+//! * [`MARKS`] (`de_marks`): the words and their parts, for highlighting
+//!   the whole compound when a part matched.
 //!
 //! Analyzers are not stored in the index: [`register`] must run on every
 //! opened index, or query parsing fails with `UnknownTokenizer`.
 
+pub mod compound;
 mod fold;
 pub mod parts;
+pub mod vocabulary;
 
+pub use compound::Splitter;
 pub use fold::fold;
 
 use tantivy::tokenizer::{
-    Language, LowerCaser, RawTokenizer, SimpleTokenizer, StopWordFilter, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    Language, LowerCaser, RawTokenizer, SimpleTokenizer, StopWordFilter, TextAnalyzer,
+    TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
-/// Version of the analysis settings. An index built with other settings
+/// Version of the analysis rules. An index built with other settings
 /// matches terms differently, so it is rebuilt; bump on every change here.
-pub const SETTINGS: &str = "de-1";
+const RULES: &str = "de-2";
+
+/// The analysis settings an index records: the rules and the lexicon.
+pub fn settings() -> String {
+    format!("{RULES};lexicon={}", vocabulary::lexicon_fingerprint())
+}
 
 /// Name of the German full-text analyzer.
 pub const GERMAN: &str = "de";
@@ -36,26 +51,59 @@ pub const GERMAN: &str = "de";
 pub const NAME: &str = "name";
 /// Name of the exact-value analyzer.
 pub const KEYWORD: &str = "keyword";
+/// Name of the compound-parts analyzer.
+pub const PARTS: &str = "de_parts";
+/// Name of the highlighting analyzer (words and their parts).
+pub const MARKS: &str = "de_marks";
 
-/// Registers the three analyzers with an index's tokenizer manager.
-pub fn register(manager: &TokenizerManager) {
+/// Registers the analyzers with an index's tokenizer manager; `splitter`
+/// is the index's compound splitter.
+pub fn register(manager: &TokenizerManager, splitter: &Splitter) {
     manager.register(GERMAN, german());
     manager.register(NAME, name());
     manager.register(KEYWORD, keyword());
+    manager.register(PARTS, with_parts(splitter, parts::Keep::PartsOnly));
+    manager.register(MARKS, with_parts(splitter, parts::Keep::WordAndParts));
+}
+
+/// The analyzers for query text: as [`register`], except that a query word
+/// is looked up in `parts` as it is (`Hilfe` → `hilf`).
+pub fn query_tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(GERMAN, german());
+    manager.register(NAME, name());
+    manager.register(KEYWORD, keyword());
+    manager.register(PARTS, german());
+    manager.register(MARKS, german());
+    manager
 }
 
 /// The German full-text analyzer.
 pub fn german() -> TextAnalyzer {
+    words_without_stop_words()
+        .filter_dynamic(GermanStem::new())
+        .build()
+}
+
+/// Splitting, lowercasing and stop words: the start of `de` and `de_parts`.
+fn words_without_stop_words() -> TextAnalyzerBuilder {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .dynamic();
     // Stop words are matched before folding: the Snowball list holds "für"
     // and "über", which folding would turn into "fur" and "uber".
-    let builder = match StopWordFilter::new(Language::German) {
+    match StopWordFilter::new(Language::German) {
         Some(stop_words) => builder.filter_dynamic(stop_words),
         None => builder,
-    };
-    builder.filter_dynamic(GermanStem::new()).build()
+    }
+}
+
+/// The German analyzer with compound parts added ([`parts`]).
+pub fn with_parts(splitter: &Splitter, keep: parts::Keep) -> TextAnalyzer {
+    words_without_stop_words()
+        .filter_dynamic(parts::CompoundParts::new(splitter.clone(), keep))
+        .filter_dynamic(GermanStem::new())
+        .build()
 }
 
 /// The person-name analyzer.

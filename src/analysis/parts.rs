@@ -1,28 +1,70 @@
-//! Compound parts as tokens: a token filter that adds the parts of a
-//! German compound (`militärhilfe` → `militär`, `hilfe`) after the word,
-//! at the word's position and with the word's offsets. Because the parts
-//! carry the whole word's offsets, a highlighter marks the whole compound
-//! when one of its parts matched.
+//! Compound parts as tokens: a token filter that puts the parts of a
+//! German compound (`militärhilfe` → `militar`, `hilfe`) at the word's
+//! position and with the word's offsets. Because the parts carry the whole
+//! word's offsets, a highlighter marks the whole compound when one of its
+//! parts matched.
 
+use super::compound::Splitter;
+use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-
-/// Splits a lowercased word into its parts, or `None` to keep it whole.
-pub type Splitter = fn(&str) -> Option<Vec<String>>;
 
 /// Which tokens the filter lets through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
     /// The word and, for a compound, its parts (for highlighting).
     WordAndParts,
-    /// Only the parts of compounds (the `body_parts` index field).
+    /// Only the parts of compounds (the `parts` index field).
     PartsOnly,
 }
 
 /// Token filter adding compound parts.
 #[derive(Clone)]
 pub struct CompoundParts {
-    pub split: Splitter,
-    pub keep: Keep,
+    splitter: Splitter,
+    keep: Keep,
+    /// Tells this splitter's cached splits from another's.
+    id: u64,
+}
+
+impl CompoundParts {
+    pub fn new(splitter: Splitter, keep: Keep) -> CompoundParts {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        CompoundParts {
+            splitter,
+            keep,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The search parts of `word`, from the thread's cache when it can:
+    /// news repeats its words, and splitting is the costly step.
+    fn parts(&self, word: &str) -> Option<Arc<[String]>> {
+        SPLIT_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.0 != self.id || cache.1.len() >= SPLIT_CACHE_CAPACITY {
+                cache.0 = self.id;
+                cache.1.clear();
+            }
+            if let Some(parts) = cache.1.get(word) {
+                return parts.clone();
+            }
+            let parts: Option<Arc<[String]>> = self.splitter.search_parts(word).map(Into::into);
+            cache.1.insert(word.to_string(), parts.clone());
+            parts
+        })
+    }
+}
+
+/// Words kept per thread in the split cache (then it starts over).
+const SPLIT_CACHE_CAPACITY: usize = 200_000;
+
+type SplitCache = (u64, FxHashMap<String, Option<Arc<[String]>>>);
+
+thread_local! {
+    static SPLIT_CACHE: std::cell::RefCell<SplitCache> =
+        std::cell::RefCell::new((0, FxHashMap::default()));
 }
 
 impl TokenFilter for CompoundParts {
@@ -42,41 +84,57 @@ pub struct CompoundPartsFilter<T> {
 }
 
 impl<T: Tokenizer> Tokenizer for CompoundPartsFilter<T> {
-    type TokenStream<'a> = CompoundPartsStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = CompoundPartsStream<'a, T::TokenStream<'a>>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CompoundPartsStream {
             inner: self.inner.token_stream(text),
-            config: self.config.clone(),
-            pending: Vec::new(),
+            config: &self.config,
+            pending: None,
+            next_part: 0,
             current: Token::default(),
         }
     }
 }
 
-pub struct CompoundPartsStream<S> {
+pub struct CompoundPartsStream<'a, S> {
     inner: S,
-    config: CompoundParts,
-    /// Parts still to emit for the current word, last first.
-    pending: Vec<String>,
+    config: &'a CompoundParts,
+    /// Parts of the current word, emitted from `next_part` on.
+    pending: Option<Arc<[String]>>,
+    next_part: usize,
     current: Token,
 }
 
-impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
+impl<S: TokenStream> CompoundPartsStream<'_, S> {
+    /// The next part of the current word into `current`, if one is left.
+    fn emit_part(&mut self) -> bool {
+        let Some(part) = self
+            .pending
+            .as_ref()
+            .and_then(|parts| parts.get(self.next_part))
+        else {
+            return false;
+        };
+        self.current.text.clone_from(part);
+        self.next_part += 1;
+        true
+    }
+}
+
+impl<S: TokenStream> TokenStream for CompoundPartsStream<'_, S> {
     fn advance(&mut self) -> bool {
-        if let Some(part) = self.pending.pop() {
-            self.current.text = part;
+        if self.emit_part() {
             return true;
         }
         while self.inner.advance() {
             let word = self.inner.token();
-            let parts = (self.config.split)(&word.text).unwrap_or_default();
-            self.current = word.clone();
-            self.pending = parts.into_iter().rev().collect();
+            self.pending = self.config.parts(&word.text);
+            self.next_part = 0;
+            self.current.clone_from(word);
             match self.config.keep {
                 Keep::WordAndParts => return true,
                 Keep::PartsOnly => {
-                    if let Some(part) = self.pending.pop() {
-                        self.current.text = part;
+                    if self.emit_part() {
                         return true;
                     }
                 }
@@ -89,49 +147,5 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
     }
     fn token_mut(&mut self) -> &mut Token {
         &mut self.current
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
-
-    fn test_split(word: &str) -> Option<Vec<String>> {
-        (word == "militärhilfe").then(|| vec!["militär".into(), "hilfe".into()])
-    }
-
-    fn tokens(keep: Keep) -> Vec<(String, usize, usize, usize)> {
-        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CompoundParts {
-                split: test_split,
-                keep,
-            })
-            .build();
-        let mut stream = analyzer.token_stream("Mehr Militärhilfe jetzt");
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
-        }
-        out
-    }
-
-    #[test]
-    fn parts_follow_the_word_at_its_position_and_offsets() {
-        assert_eq!(
-            tokens(Keep::WordAndParts),
-            [
-                ("mehr".into(), 0, 0, 4),
-                ("militärhilfe".into(), 1, 5, 18),
-                ("militär".into(), 1, 5, 18),
-                ("hilfe".into(), 1, 5, 18),
-                ("jetzt".into(), 2, 19, 24),
-            ]
-        );
-        assert_eq!(
-            tokens(Keep::PartsOnly),
-            [("militär".into(), 1, 5, 18), ("hilfe".into(), 1, 5, 18)]
-        );
     }
 }

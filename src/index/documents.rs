@@ -51,7 +51,8 @@ pub fn to_datetime(date: time::Date) -> DateTime {
 }
 
 /// The article's own document.
-pub fn article_doc(fields: &Fields, enriched: &Enriched) -> TantivyDocument {
+/// Builds an article's document; `with_parts` fills the `parts` field.
+pub fn article_doc(fields: &Fields, enriched: &Enriched, with_parts: bool) -> TantivyDocument {
     let a = &enriched.article;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.doctype, doctype::ARTICLE);
@@ -59,8 +60,7 @@ pub fn article_doc(fields: &Fields, enriched: &Enriched) -> TantivyDocument {
     doc.add_text(fields.path, &a.path);
     doc.add_text(fields.article_id, &a.id);
     add_shared(fields, &mut doc, a);
-    doc.add_text(fields.headline, &a.headline);
-    doc.add_text(fields.body, &a.body);
+    add_text(fields, &mut doc, &a.headline, &a.body, with_parts);
     for name in &enriched.people {
         doc.add_text(fields.people, name);
         doc.add_text(fields.person, name);
@@ -72,6 +72,22 @@ pub fn article_doc(fields: &Fields, enriched: &Enriched) -> TantivyDocument {
         doc.add_text(fields.url, url);
     }
     doc
+}
+
+/// Headline and body, and their compound parts if asked for.
+fn add_text(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    headline: &str,
+    body: &str,
+    with_parts: bool,
+) {
+    doc.add_text(fields.headline, headline);
+    doc.add_text(fields.body, body);
+    if with_parts {
+        doc.add_text(fields.parts, headline);
+        doc.add_text(fields.parts, body);
+    }
 }
 
 /// Fields an article shares with its statements.
@@ -88,7 +104,11 @@ fn add_shared(fields: &Fields, doc: &mut TantivyDocument, a: &Article) {
 }
 
 /// One document per statement, linked to the article.
-pub fn statement_docs(fields: &Fields, enriched: &Enriched) -> Vec<TantivyDocument> {
+pub fn statement_docs(
+    fields: &Fields,
+    enriched: &Enriched,
+    with_parts: bool,
+) -> Vec<TantivyDocument> {
     let a = &enriched.article;
     enriched
         .statements
@@ -101,8 +121,7 @@ pub fn statement_docs(fields: &Fields, enriched: &Enriched) -> Vec<TantivyDocume
             doc.add_text(fields.path, &a.path);
             doc.add_text(fields.article_id, &a.id);
             add_shared(fields, &mut doc, a);
-            doc.add_text(fields.headline, &a.headline);
-            doc.add_text(fields.body, &statement.text);
+            add_text(fields, &mut doc, &a.headline, &statement.text, with_parts);
             if let Some(speaker) = &statement.speaker {
                 doc.add_text(fields.people, speaker);
                 doc.add_text(fields.person, speaker);

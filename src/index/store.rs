@@ -37,8 +37,11 @@ const FORMAT: &str = "archiv-index";
 pub struct IndexMeta {
     pub format: String,
     pub schema_version: u32,
-    /// Analysis settings the index was built with ([`analysis::SETTINGS`]).
+    /// Analysis settings the index was built with ([`analysis::settings`]).
     pub analysis: String,
+    /// Whether compounds were split into the `parts` field.
+    #[serde(default)]
+    pub decompound: bool,
     /// Absolute path of the archive the index was built from.
     pub archive_root: String,
     /// When this generation was created (RFC 3339).
@@ -49,11 +52,12 @@ pub struct IndexMeta {
 }
 
 impl IndexMeta {
-    pub fn new(archive_root: &Path) -> Result<IndexMeta> {
+    pub fn new(archive_root: &Path, decompound: bool) -> Result<IndexMeta> {
         Ok(IndexMeta {
             format: FORMAT.to_string(),
             schema_version: schema::version()?,
-            analysis: analysis::SETTINGS.to_string(),
+            analysis: analysis::settings(),
+            decompound,
             archive_root: archive_root.display().to_string(),
             created: now_rfc3339(),
             last_run: None,
@@ -64,7 +68,7 @@ impl IndexMeta {
     pub fn is_compatible(&self) -> Result<bool> {
         Ok(self.format == FORMAT
             && self.schema_version == schema::version()?
-            && self.analysis == analysis::SETTINGS)
+            && self.analysis == analysis::settings())
     }
 }
 
@@ -82,6 +86,8 @@ pub struct OpenIndex {
     /// The generation folder.
     pub dir: PathBuf,
     pub meta: IndexMeta,
+    /// The compound splitter the index was built with.
+    pub splitter: analysis::Splitter,
     /// Opened with the index: it holds every segment file open, so a
     /// writer that later removes them (merges, stale generations) cannot
     /// pull them away from under a running search.
@@ -255,7 +261,12 @@ pub fn open_generation(index_dir: &Path, generation: &Path, meta: IndexMeta) -> 
         path: index_dir.to_path_buf(),
         reason: format!("cannot open {}: {err}", generation.display()),
     })?;
-    analysis::register(index.tokenizers());
+    let splitter = analysis::vocabulary::splitter(
+        analysis::vocabulary::load(generation)?
+            .iter()
+            .map(String::as_str),
+    );
+    analysis::register(index.tokenizers(), &splitter);
     let fields = Fields::new(&index.schema()).map_err(|_| Error::Incompatible {
         path: index_dir.to_path_buf(),
         found: format!("{} (fields differ)", meta.schema_version),
@@ -267,6 +278,7 @@ pub fn open_generation(index_dir: &Path, generation: &Path, meta: IndexMeta) -> 
         fields,
         dir: generation.to_path_buf(),
         meta,
+        splitter,
         reader,
         readers_lock: None,
     })
@@ -281,8 +293,13 @@ fn manual_reader(index: &Index) -> Result<tantivy::IndexReader> {
         .try_into()?)
 }
 
-/// Creates a new, empty generation folder with a fresh index in it.
-pub fn create_generation(index_dir: &Path, meta: IndexMeta) -> Result<OpenIndex> {
+/// Creates a new, empty generation folder with a fresh index in it, which
+/// splits compounds with the lexicon and the `learned` words.
+pub fn create_generation(
+    index_dir: &Path,
+    meta: IndexMeta,
+    learned: &[(String, u32)],
+) -> Result<OpenIndex> {
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
     let generation = index_dir.join(format!("gen-{stamp}"));
     std::fs::create_dir_all(&generation)
@@ -292,7 +309,9 @@ pub fn create_generation(index_dir: &Path, meta: IndexMeta) -> Result<OpenIndex>
         reason: format!("cannot open {}: {err}", generation.display()),
     })?;
     let index = Index::create(directory, schema::build()?, Default::default())?;
-    analysis::register(index.tokenizers());
+    analysis::vocabulary::save(&generation, learned)?;
+    let splitter = analysis::vocabulary::splitter(learned.iter().map(|(w, _)| w.as_str()));
+    analysis::register(index.tokenizers(), &splitter);
     let fields = Fields::new(&index.schema())?;
     write_meta(&generation, &meta)?;
     let reader = manual_reader(&index)?;
@@ -301,6 +320,7 @@ pub fn create_generation(index_dir: &Path, meta: IndexMeta) -> Result<OpenIndex>
         fields,
         dir: generation,
         meta,
+        splitter,
         reader,
         readers_lock: None,
     })

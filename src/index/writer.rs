@@ -10,6 +10,7 @@
 use super::documents::{self, SourceRecord};
 use super::manifest::{self, Manifest};
 use super::store::{self, IndexMeta, OpenIndex};
+use crate::analysis::vocabulary::WordCounts;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Encoding, Report, Severity, SourceFile};
 use serde::Serialize;
@@ -31,6 +32,9 @@ pub struct IndexOptions {
     pub commit_every: usize,
     /// Run people and statement extraction.
     pub extract: bool,
+    /// Split compounds into the `parts` field (learning the archive's
+    /// words at a full build).
+    pub decompound: bool,
     /// Memory for tantivy's indexing buffers, in bytes.
     pub writer_memory: usize,
 }
@@ -126,7 +130,8 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
     let _lock = lock(&options.index_dir, options.wait)?;
     store::remove_stale_generations(&options.index_dir)?;
 
-    let plan = plan(options, &archive)?;
+    let walk = ingest::walk(&archive);
+    let plan = plan(options, &archive, &walk.files)?;
     let mut summary = RunSummary {
         mode: if plan.full_reason.is_some() {
             "full"
@@ -151,7 +156,6 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
         store::swap_in(&options.index_dir, &target.dir)?;
     }
 
-    let walk = ingest::walk(&archive);
     summary.ignored = walk.ignored;
     summary.failed += walk.reports.len();
     summary.reports.extend(walk.reports);
@@ -238,7 +242,7 @@ struct Plan {
     swap_at_end: bool,
 }
 
-fn plan(options: &IndexOptions, archive: &Path) -> Result<Plan> {
+fn plan(options: &IndexOptions, archive: &Path, files: &[SourceFile]) -> Result<Plan> {
     let index_dir = &options.index_dir;
     let live = match store::current_generation(index_dir)? {
         Some(generation) => Some(generation),
@@ -251,8 +255,14 @@ fn plan(options: &IndexOptions, archive: &Path) -> Result<Plan> {
         None => None,
     };
     let fresh = |reason: &str, swap_at_end: bool| -> Result<Plan> {
+        let learned = if options.decompound {
+            learn_words(files)
+        } else {
+            Vec::new()
+        };
+        let meta = IndexMeta::new(archive, options.decompound)?;
         Ok(Plan {
-            target: store::create_generation(index_dir, IndexMeta::new(archive)?)?,
+            target: store::create_generation(index_dir, meta, &learned)?,
             full_reason: Some(reason.to_string()),
             fresh: true,
             swap_at_end,
@@ -271,6 +281,9 @@ fn plan(options: &IndexOptions, archive: &Path) -> Result<Plan> {
     if !meta.is_compatible()? {
         return fresh("schema or analysis settings changed", true);
     }
+    if meta.decompound != options.decompound {
+        return fresh("compound splitting was switched on or off", true);
+    }
     if meta.archive_root != archive.display().to_string() {
         return fresh("the archive root changed", true);
     }
@@ -283,6 +296,39 @@ fn plan(options: &IndexOptions, archive: &Path) -> Result<Plan> {
         }),
         Err(_) => fresh("the live index cannot be opened", true),
     }
+}
+
+/// The words of the archive that the compound splitter may use as parts
+/// (see [`crate::analysis::vocabulary`]), counted on all cores.
+fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut total = WordCounts::default();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut counts = WordCounts::default();
+                    while let Some(file) =
+                        files.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        for article in ingest::read_file(file).articles {
+                            counts.add_text(&article.headline);
+                            counts.add_text(&article.body);
+                        }
+                    }
+                    counts
+                })
+            })
+            .collect();
+        for handle in handles {
+            // A worker that panicked counted nothing usable; the others still do.
+            if let Ok(counts) = handle.join() {
+                total.merge(counts);
+            }
+        }
+    });
+    total.learned()
 }
 
 /// A non-empty folder that archiv did not make.
@@ -414,9 +460,10 @@ fn apply(
     }
     count_file(summary, &content, &enriched, previous.as_ref());
     for article in &enriched {
-        writer.add_document(documents::article_doc(fields, article))?;
+        let with_parts = target.meta.decompound;
+        writer.add_document(documents::article_doc(fields, article, with_parts))?;
         summary.articles += 1;
-        for doc in documents::statement_docs(fields, article) {
+        for doc in documents::statement_docs(fields, article, with_parts) {
             writer.add_document(doc)?;
             summary.statements += 1;
         }

@@ -51,6 +51,8 @@ pub struct SearchRequest {
     pub offset: usize,
     pub sort: Sort,
     pub target: Target,
+    /// Match whole words only: `Hilfe` does not find `Militärhilfe`.
+    pub whole_words: bool,
 }
 
 /// One hit, with what is shown of it.
@@ -147,7 +149,7 @@ pub fn search_with(
         }
     };
     top.truncate(window);
-    let snippets = snippet::Snippets::new(searcher, &*query, open.fields.body, request.target)?;
+    let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
     let mut keyed_hits = top
         .into_iter()
         .map(|(key, address)| {
@@ -224,7 +226,10 @@ pub(crate) fn build_query(open: &OpenIndex, request: &SearchRequest) -> Result<B
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let text = request.query.trim();
     if !text.is_empty() {
-        clauses.push((Occur::Must, parse::user_query(open, text)?));
+        clauses.push((
+            Occur::Must,
+            parse::user_query(open, text, request.whole_words)?,
+        ));
     }
     let kind = match request.target {
         Target::Articles => doctype::ARTICLE,

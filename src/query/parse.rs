@@ -7,16 +7,34 @@ use crate::index::store::OpenIndex;
 use tantivy::query::{Query, QueryParser, QueryParserError};
 
 /// Fields a user may name in a query, with what they hold (for errors).
-pub const USER_FIELDS: &[&str] = &["body", "headline", "people", "agency", "place", "date"];
+pub const USER_FIELDS: &[&str] = &[
+    "body", "headline", "parts", "people", "agency", "place", "date",
+];
+
+/// Weight of a match on a compound's part, against 1 for the whole word:
+/// `Hilfe` ranks articles saying `Hilfe` above those saying only
+/// `Militärhilfe`.
+pub const PART_BOOST: f32 = 0.4;
 
 /// Parses the query text: all terms must match unless `OR` says otherwise;
 /// words without a field search headline and body, a headline match
-/// counting a little more.
-pub fn user_query(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>> {
+/// counting a little more, and (unless `whole_words`) the parts of
+/// compounds, counting less.
+pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box<dyn Query>> {
     let fields = &open.fields;
-    let mut parser = QueryParser::for_index(&open.index, vec![fields.headline, fields.body]);
+    let mut default_fields = vec![fields.headline, fields.body];
+    let with_parts = open.meta.decompound && !whole_words;
+    if with_parts {
+        default_fields.push(fields.parts);
+    }
+    let mut parser = QueryParser::new(
+        open.index.schema(),
+        default_fields,
+        crate::analysis::query_tokenizers(),
+    );
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.headline, 1.5);
+    parser.set_field_boost(fields.parts, PART_BOOST);
     let expanded = expand_days(text);
     parser
         .parse_query(&expanded)

@@ -1,13 +1,17 @@
 //! Snippets: the best passage of a hit's text with the matching words
 //! marked, inflected forms included (the snippet re-analyses the text with
-//! the body's German analyzer, so `Angriff` marks `Angriffe`).
+//! the body's German analysis, so `Angriff` marks `Angriffe`), and whole
+//! compounds where a part matched (`Hilfe` marks `Militärhilfe`).
 
+use crate::analysis;
+use crate::index::store::OpenIndex;
 use crate::ingest::article::truncate_chars;
 use crate::query::Target;
+use std::collections::BTreeMap;
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{Score, Searcher, TantivyDocument};
 
 /// Characters of an article passage.
 const ARTICLE_SNIPPET_CHARS: usize = 240;
@@ -31,17 +35,45 @@ pub struct Snippets {
 
 impl Snippets {
     pub fn new(
+        open: &OpenIndex,
         searcher: &Searcher,
         query: &dyn Query,
-        field: Field,
         target: Target,
     ) -> tantivy::Result<Snippets> {
         let max_chars = match target {
             Target::Articles => ARTICLE_SNIPPET_CHARS,
             Target::Statements => STATEMENT_SNIPPET_CHARS,
         };
-        let mut generator = SnippetGenerator::create(searcher, query, field)?;
-        generator.set_max_num_chars(max_chars);
+        let field = open.fields.body;
+        // The body is re-analysed into words and their parts, so a term
+        // matched in `body` or in `parts` marks the word it came from.
+        let mut terms: BTreeMap<String, Score> = BTreeMap::new();
+        let mut failure = None;
+        query.query_terms(&mut |term, _| {
+            if term.field() != field && term.field() != open.fields.parts {
+                return;
+            }
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                return;
+            };
+            match searcher.doc_freq(term) {
+                Ok(0) => {}
+                Ok(freq) => {
+                    terms.insert(text.to_string(), 1.0 / (1.0 + freq as Score));
+                }
+                Err(err) => failure = Some(err),
+            }
+        });
+        if let Some(err) = failure {
+            return Err(err);
+        }
+        let analyzer = searcher
+            .index()
+            .tokenizers()
+            .get(analysis::MARKS)
+            .ok_or_else(|| tantivy::TantivyError::InvalidArgument("no de_marks analyzer".into()))?;
+        let generator = SnippetGenerator::new(terms, analyzer, field, max_chars);
         Ok(Snippets {
             generator,
             field,
