@@ -35,6 +35,9 @@ pub struct Figures {
     pub full_secs: f64,
     pub full_rss_mb: Option<f64>,
     pub index_bytes: u64,
+    /// Full index without compound splitting (`--no-decompound`).
+    pub whole_words_secs: f64,
+    pub whole_words_index_bytes: u64,
     pub nochange_secs: f64,
     pub one_percent_secs: f64,
     pub one_percent_files: usize,
@@ -63,6 +66,23 @@ pub fn measure(config: &Config) -> Result<Figures, BoxError> {
         bare.push(result.seconds);
         let _ = std::fs::remove_dir_all(&dir);
     }
+    let whole_words_index = config.work.join("index-whole-words");
+    let mut whole_words = Vec::new();
+    for _ in 0..config.runs {
+        let _ = std::fs::remove_dir_all(&whole_words_index);
+        let args = ["index", "--quiet", "--no-decompound"];
+        whole_words.push(
+            timed(
+                &config.archiv_bin,
+                &whole_words_index,
+                &args,
+                &config.archive,
+            )?
+            .0,
+        );
+    }
+    let whole_words_index_bytes = archiv::index::store::disk_size(&whole_words_index);
+    let _ = std::fs::remove_dir_all(&whole_words_index);
     let index = config.work.join("index");
     let mut full = Vec::new();
     let mut rss = Vec::new();
@@ -117,6 +137,8 @@ pub fn measure(config: &Config) -> Result<Figures, BoxError> {
         full_secs: median(full),
         full_rss_mb: (!rss.is_empty()).then(|| median(rss)),
         index_bytes,
+        whole_words_secs: median(whole_words),
+        whole_words_index_bytes,
         nochange_secs: median(nochange),
         one_percent_secs: median(one_percent),
         one_percent_files,
@@ -323,6 +345,21 @@ pub fn markdown(all: &[Figures], runs: usize) -> String {
     });
     row(&mut out, "full / bare throughput", &|f| {
         format!("{:.2}", f.bare_secs / f.full_secs)
+    });
+    row(&mut out, "full index without compound splitting", &|f| {
+        format!(
+            "{:.2} s, {:.0} articles/s; with / without: {:.2}",
+            f.whole_words_secs,
+            f.articles as f64 / f.whole_words_secs,
+            f.whole_words_secs / f.full_secs
+        )
+    });
+    row(&mut out, "index size without compound splitting", &|f| {
+        format!(
+            "{:.2} ({:.1} MB)",
+            f.whole_words_index_bytes as f64 / f.raw_bytes as f64,
+            mb(f.whole_words_index_bytes)
+        )
     });
     row(&mut out, "full index: peak RSS", &|f| {
         f.full_rss_mb

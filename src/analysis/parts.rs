@@ -41,6 +41,9 @@ impl CompoundParts {
     /// The search parts of `word`, from the thread's cache when it can:
     /// news repeats its words, and splitting is the costly step.
     fn parts(&self, word: &str) -> Option<Arc<[String]>> {
+        if word.len() < MIN_WORD_BYTES {
+            return None;
+        }
         SPLIT_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.0 != self.id || cache.1.len() >= SPLIT_CACHE_CAPACITY {
@@ -56,6 +59,10 @@ impl CompoundParts {
         })
     }
 }
+
+/// Shorter words are never split (two parts of four letters at least), and
+/// most words are shorter: they skip the cache.
+const MIN_WORD_BYTES: usize = 8;
 
 /// Words kept per thread in the split cache (then it starts over).
 const SPLIT_CACHE_CAPACITY: usize = 200_000;

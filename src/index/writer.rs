@@ -312,9 +312,13 @@ fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
                     while let Some(file) =
                         files.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
                     {
-                        for article in ingest::read_file(file).articles {
-                            counts.add_text(&article.headline);
-                            counts.add_text(&article.body);
+                        // The decoded file as it is: parsing would cost more
+                        // than it changes (datelines and JSON keys are few).
+                        let text = std::fs::read(&file.abs_path)
+                            .ok()
+                            .and_then(|bytes| ingest::decode::decode(&bytes).ok());
+                        if let Some((text, _)) = text {
+                            counts.add_text(&text);
                         }
                     }
                     counts
