@@ -91,8 +91,31 @@ pub fn split_words(index_dir: &Path, words: &[String]) -> Result<(Vec<WordSplit>
         .iter()
         .map(|word| WordSplit {
             word: word.clone(),
-            parts: splitter.split(&word.to_lowercase()),
+            parts: split_hyphenated(&splitter, word),
         })
         .collect();
     Ok((splits, source))
+}
+
+/// Splits at hyphens and the like first, as the analyzer does, then each
+/// piece into its compound parts: `Nato-Außenministertreffen` → `nato`,
+/// `außen`, `minister`, `treffen`.
+fn split_hyphenated(splitter: &analysis::Splitter, word: &str) -> Option<Vec<String>> {
+    let lower = word.to_lowercase();
+    let pieces: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut parts = Vec::new();
+    let mut split_any = pieces.len() > 1;
+    for piece in pieces {
+        match splitter.split(piece) {
+            Some(piece_parts) => {
+                parts.extend(piece_parts);
+                split_any = true;
+            }
+            None => parts.push(piece.to_string()),
+        }
+    }
+    split_any.then_some(parts)
 }

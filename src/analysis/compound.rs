@@ -41,10 +41,15 @@ const MAX_SEGMENTATIONS: usize = 64;
 /// The words a [`Splitter`] knows, in folded form.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Possible parts: lexicon words and learned archive words.
+    /// Possible parts, in the order a part's dictionary form is looked up:
+    /// the lexicon's nouns, its other words, then learned archive words.
+    tiers: Vec<FxHashSet<String>>,
+    /// All possible parts.
     words: FxHashSet<String>,
-    /// Stems of `words`: a last part may be any inflected form.
-    word_stems: FxHashSet<String>,
+    /// Possible last parts: nouns (lexicon and learned).
+    heads: FxHashSet<String>,
+    /// Stems of `heads`: a last part may be any inflected form.
+    head_stems: FxHashSet<String>,
     /// Lexicon words: never split, never cut through.
     whole: FxHashSet<String>,
     /// Stems of `whole`.
@@ -52,31 +57,34 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// A lexicon of `whole` words (never split) and `learned` words (parts
-    /// only). Both are folded here.
-    pub fn new<'w, 'l>(
-        whole: impl IntoIterator<Item = &'w str>,
+    /// A lexicon of `nouns` and `others` (never split) and `learned` words
+    /// (parts only). All are folded here.
+    pub fn new<'n, 'o, 'l>(
+        nouns: impl IntoIterator<Item = &'n str>,
+        others: impl IntoIterator<Item = &'o str>,
         learned: impl IntoIterator<Item = &'l str>,
     ) -> Lexicon {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German);
-        let mut lexicon = Lexicon::default();
-        for word in whole {
-            let folded = fold(&word.to_lowercase());
-            lexicon
-                .whole_stems
-                .insert(stemmer.stem(&folded).into_owned());
-            lexicon.whole.insert(folded);
+        let folded = |words: Vec<&str>| -> FxHashSet<String> {
+            words.iter().map(|w| fold(&w.to_lowercase())).collect()
+        };
+        let nouns = folded(nouns.into_iter().collect());
+        let others = folded(others.into_iter().collect());
+        let learned = folded(learned.into_iter().collect());
+        let whole: FxHashSet<String> = nouns.union(&others).cloned().collect();
+        let words: FxHashSet<String> = whole.union(&learned).cloned().collect();
+        let heads: FxHashSet<String> = nouns.union(&learned).cloned().collect();
+        let stems = |set: &FxHashSet<String>| -> FxHashSet<String> {
+            set.iter().map(|w| stemmer.stem(w).into_owned()).collect()
+        };
+        Lexicon {
+            whole_stems: stems(&whole),
+            head_stems: stems(&heads),
+            heads,
+            tiers: vec![nouns, others, learned],
+            words,
+            whole,
         }
-        for word in learned {
-            lexicon.words.insert(fold(&word.to_lowercase()));
-        }
-        lexicon.words.extend(lexicon.whole.iter().cloned());
-        lexicon.word_stems = lexicon
-            .words
-            .iter()
-            .map(|w| stemmer.stem(w).into_owned())
-            .collect();
-        lexicon
     }
 
     /// Number of known words.
@@ -100,6 +108,14 @@ impl std::fmt::Debug for Splitter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Splitter({} words)", self.lexicon.len())
     }
+}
+
+/// A word being segmented: folded, its char boundaries, and which folded
+/// bytes were umlauts.
+struct Word<'a> {
+    folded: &'a str,
+    bounds: &'a [usize],
+    umlauts: &'a [bool],
 }
 
 /// One part of a segmentation, as byte ranges into the folded word.
@@ -157,7 +173,14 @@ impl Splitter {
         if self.is_whole(&folded, true) {
             return None;
         }
-        let pieces = self.best_segmentation(&folded)?;
+        // Folded `a o u` that were `ä ö ü` (or `ae oe ue`): two bytes written.
+        let umlauts: Vec<bool> = (0..folded.len())
+            .map(|i| {
+                matches!(folded.as_bytes()[i], b'a' | b'o' | b'u')
+                    && written[i + 1] - written[i] == 2
+            })
+            .collect();
+        let pieces = self.best_segmentation(&folded, &umlauts)?;
         Some((written, pieces))
     }
 
@@ -177,14 +200,19 @@ impl Splitter {
 
     /// The finest segmentation that cuts through no lexicon word, or `None`
     /// where there is none or two readings cross.
-    fn best_segmentation(&self, folded: &str) -> Option<Vec<Piece>> {
+    fn best_segmentation(&self, folded: &str, umlauts: &[bool]) -> Option<Vec<Piece>> {
         let bounds: Vec<usize> = folded
             .char_indices()
             .map(|(i, _)| i)
             .chain(std::iter::once(folded.len()))
             .collect();
         let mut found = Vec::new();
-        self.segment(folded, &bounds, 0, &mut Vec::new(), &mut found);
+        let word = Word {
+            folded,
+            bounds: &bounds,
+            umlauts,
+        };
+        self.segment(&word, 0, &mut Vec::new(), &mut found);
         found.retain(|pieces: &Vec<Piece>| !self.cuts_through_whole_word(folded, pieces));
         let cuts: Vec<Vec<usize>> = found
             .iter()
@@ -204,15 +232,19 @@ impl Splitter {
     /// parts, `so_far` being the parts before.
     fn segment(
         &self,
-        folded: &str,
-        bounds: &[usize],
+        word: &Word,
         from: usize,
         so_far: &mut Vec<Piece>,
         found: &mut Vec<Vec<Piece>>,
     ) {
+        let (folded, bounds) = (word.folded, word.bounds);
         let n = bounds.len() - 1;
         let start = bounds[from];
-        if !so_far.is_empty() && n - from >= MIN_PART_CHARS && self.is_last_part(&folded[start..]) {
+        let linked = so_far.last().is_some_and(|p| p.core_end != start);
+        if !so_far.is_empty()
+            && n - from >= MIN_PART_CHARS
+            && self.is_last_part(&folded[start..], linked)
+        {
             let mut pieces = so_far.clone();
             pieces.push(Piece {
                 start,
@@ -226,56 +258,72 @@ impl Splitter {
             if found.len() >= MAX_SEGMENTATIONS {
                 return;
             }
-            let Some(piece) = self.non_final_piece(folded, bounds, from, next) else {
+            let Some(piece) = self.non_final_piece(word, from, next) else {
                 continue;
             };
             so_far.push(piece);
-            self.segment(folded, bounds, next, so_far, found);
+            self.segment(word, next, so_far, found);
             so_far.pop();
         }
     }
 
-    /// A last part: a known word in any inflected form.
-    fn is_last_part(&self, folded: &str) -> bool {
-        self.lexicon.words.contains(folded)
-            || self.lexicon.word_stems.contains(self.stem(folded).as_str())
+    /// A last part: a known noun in any inflected form. `linked`: a linking
+    /// element comes before it; `-ende` needs one, or present participles
+    /// split (`Streik·ende` is not `Streiks·ende`; `Kriegs·ende` is).
+    fn is_last_part(&self, folded: &str, linked: bool) -> bool {
+        if self.lexicon.heads.contains(folded) {
+            return linked || !folded.starts_with("end");
+        }
+        let stem = self.stem(folded);
+        self.lexicon.head_stems.contains(stem.as_str()) && (linked || stem != "end")
     }
 
-    /// The part from `bounds[from]` up to `bounds[next]`, where the next
+    /// The part from `word.bounds[from]` up to `word.bounds[next]`, where the next
     /// part starts: a known word, perhaps followed by a linking element.
-    /// Lexicon words win over learned ones; the part as written over a
-    /// shorter form; then the shortest form (`bundes` → `bund` + `es`).
-    fn non_final_piece(
-        &self,
-        folded: &str,
-        bounds: &[usize],
-        from: usize,
-        next: usize,
-    ) -> Option<Piece> {
-        let (start, end) = (bounds[from], bounds[next]);
+    /// Nouns win over other lexicon words, and those over learned ones;
+    /// then the part as written over a shorter form, the shortest form
+    /// next (`bundes` → `bund` + `es`), and the form as written over one
+    /// with an elided `e` restored.
+    fn non_final_piece(&self, word: &Word, from: usize, next: usize) -> Option<Piece> {
+        let folded = word.folded;
+        let (start, end) = (word.bounds[from], word.bounds[next]);
         let surface = &folded[start..end];
+        // An umlaut marks a plural, kept as written (`Ärzte·kammer`, not
+        // `Ärzt·e·kammer`); otherwise a linking element is cut off first
+        // (`Kind·er·garten`, `Land·es·regierung`).
+        let links: Vec<usize> = if word.umlauts[start..end].contains(&true) {
+            std::iter::once(0).chain(link_lengths(surface)).collect()
+        } else {
+            link_lengths(surface).chain(std::iter::once(0)).collect()
+        };
         let mut with_e = String::with_capacity(surface.len() + 1);
-        for known in [&self.lexicon.whole, &self.lexicon.words] {
-            for link in std::iter::once(0).chain(link_lengths(surface)) {
-                let core_end = end - link;
-                if folded[start..core_end].chars().count() < MIN_PART_CHARS {
-                    continue;
-                }
-                let core = &folded[start..core_end];
-                let piece = |add_e| Piece {
-                    start,
-                    core_end,
-                    add_e,
-                };
-                if known.contains(core) {
-                    return Some(piece(false));
-                }
-                // `schul·buch`, `grenz·kontrolle`, `hilf·s·paket`: an elided `e`.
-                with_e.clear();
-                with_e.push_str(core);
-                with_e.push('e');
-                if known.contains(&with_e) {
-                    return Some(piece(true));
+        for known in &self.lexicon.tiers {
+            for add_e in [false, true] {
+                for &link in &links {
+                    let core_end = end - link;
+                    let core = &folded[start..core_end];
+                    let chars = core.chars().count();
+                    // `-er-` links only short words (`Kind·er·garten`, `Bild·er`),
+                    // never agent nouns (`Verbraucher·preise`).
+                    if chars < MIN_PART_CHARS || (surface[core.len()..] == *"er" && chars > 5) {
+                        continue;
+                    }
+                    // `schul·buch`, `grenz·kontrolle`, `hilf·s·paket`: an elided `e`.
+                    let form = if add_e {
+                        with_e.clear();
+                        with_e.push_str(core);
+                        with_e.push('e');
+                        with_e.as_str()
+                    } else {
+                        core
+                    };
+                    if known.contains(form) {
+                        return Some(Piece {
+                            start,
+                            core_end,
+                            add_e,
+                        });
+                    }
                 }
             }
         }

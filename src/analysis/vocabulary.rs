@@ -8,11 +8,13 @@ use crate::error::{Error, Result};
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
-/// The lexicon files under `schema/lexicon/`, compiled in.
-const LEXICON_FILES: &[&str] = &[
-    include_str!("../../schema/lexicon/nouns.txt"),
-    include_str!("../../schema/lexicon/modifiers.txt"),
-];
+/// The lexicon files under `schema/lexicon/`, compiled in: nouns, the
+/// other words (modifiers, verb stems, words that must stay whole), and
+/// names of places and people.
+const NOUNS: &str = include_str!("../../schema/lexicon/nouns.txt");
+const OTHERS: &str = include_str!("../../schema/lexicon/modifiers.txt");
+const NAMES: &str = include_str!("../../schema/lexicon/names.txt");
+const LEXICON_FILES: &[&str] = &[NOUNS, OTHERS, NAMES];
 
 /// File of learned words in a generation folder.
 pub const WORDS_FILE: &str = "words.tsv";
@@ -25,11 +27,9 @@ const MIN_CAPITALISED_SHARE: f64 = 0.8;
 /// Shortest learned word, in letters.
 const MIN_LEARNED_CHARS: usize = 4;
 
-/// The lexicon's words, lowercase, as written in the files.
-pub fn lexicon_words() -> impl Iterator<Item = &'static str> {
-    LEXICON_FILES
-        .iter()
-        .flat_map(|file| file.lines())
+/// The words of a lexicon file, lowercase, as written.
+fn lexicon_words(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
@@ -46,7 +46,11 @@ pub fn lexicon_fingerprint() -> String {
 
 /// The splitter of an index that learned `learned`.
 pub fn splitter<'a>(learned: impl IntoIterator<Item = &'a str>) -> Splitter {
-    Splitter::new(Lexicon::new(lexicon_words(), learned))
+    Splitter::new(Lexicon::new(
+        lexicon_words(NOUNS),
+        lexicon_words(OTHERS).chain(lexicon_words(NAMES)),
+        learned,
+    ))
 }
 
 /// Word counts over an archive's text.
