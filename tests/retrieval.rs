@@ -147,10 +147,18 @@ fn phrases_and_boolean_syntax() {
             "2024/0903_kna_koeln_orgelweihe.txt"
         ]
     );
-    // Lagarde and Zinsen both only in the March 2024 article (Dec 2025 has "Leitzinsen").
+    // Lagarde and the word Zinsen: only the March 2024 article. December
+    // 2025 has "Leitzinsen": found through the compound's part, ranked below.
+    assert_eq!(
+        hits(&["Lagarde", "Zinsen", "--whole-words"]),
+        ["2024/0305_dpa-afx_frankfurt-berlin_zinsen.txt"]
+    );
     assert_eq!(
         hits(&["Lagarde", "Zinsen"]),
-        ["2024/0305_dpa-afx_frankfurt-berlin_zinsen.txt"]
+        [
+            "2024/0305_dpa-afx_frankfurt-berlin_zinsen.txt",
+            "2025/1211_dpa-afx_frankfurt_ezb.txt"
+        ]
     );
     // Nato articles in Brussels not naming Rutte: only AFP's of Dec 3.
     assert_eq!(

@@ -32,9 +32,21 @@ use std::sync::Arc;
 pub const MIN_PART_CHARS: usize = 4;
 /// Shortest word that is tried: two shortest parts.
 const MIN_WORD_CHARS: usize = 2 * MIN_PART_CHARS;
-/// Linking elements (Fugenelemente), longest first so that the shortest
-/// dictionary form wins (`Glaubens` → `glaube` + `ns`).
-const LINKS: &[&str] = &["ens", "es", "en", "er", "ns", "s", "n", "e"];
+/// Linking elements (Fugenelemente) in the order they are tried: `-ns-`
+/// before `-ens-` and `-n-` before `-en-`, so that a word in `-e` keeps it
+/// (`Glaube·ns`, `Truppe·n`), `-es-` before `-s-` (`Land·es`); a bare
+/// `-e-` last, after the part as written (`Kohle·kraftwerk`, `Hund·e`).
+const LINKS: &[&str] = &["ns", "ens", "es", "n", "en", "er", "s"];
+/// The `-e-` link, tried after the part as written.
+const LINK_E: &str = "e";
+/// Endings of an inflected last part (`Zusage·n`, `Angriff·e`,
+/// `Kandidatin·nen`); umlaut plurals are lexicon words of their own.
+const INFLECTIONS: &[&str] = &["", "s", "es", "e", "en", "n", "er", "ern", "nen", "ns"];
+/// Nouns that look like a suffix at the end of a word and are never a last
+/// part: `Hand·lung`, `Fahn·dung`, `Kontroll·eurin`, `Dokum·ente`.
+const NOT_LAST: &[&str] = &[
+    "dung", "lung", "urin", "ente", "jung", "rung", "sung", "tung",
+];
 /// Segmentations looked at per word; real compounds have a handful.
 const MAX_SEGMENTATIONS: usize = 64;
 
@@ -48,12 +60,13 @@ pub struct Lexicon {
     words: FxHashSet<String>,
     /// Possible last parts: nouns (lexicon and learned).
     heads: FxHashSet<String>,
-    /// Stems of `heads`: a last part may be any inflected form.
-    head_stems: FxHashSet<String>,
     /// Lexicon words: never split, never cut through.
     whole: FxHashSet<String>,
     /// Stems of `whole`.
     whole_stems: FxHashSet<String>,
+    /// Folded words known only with an umlaut (`banke` from `Bänke`): a part
+    /// written without one is not them (`Bank·en·krise`).
+    umlaut_only: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -65,12 +78,24 @@ impl Lexicon {
         learned: impl IntoIterator<Item = &'l str>,
     ) -> Lexicon {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German);
-        let folded = |words: Vec<&str>| -> FxHashSet<String> {
+        let nouns: Vec<&str> = nouns.into_iter().collect();
+        let others: Vec<&str> = others.into_iter().collect();
+        let (mut with_umlaut, mut without_umlaut) = (FxHashSet::default(), FxHashSet::default());
+        for word in nouns.iter().chain(&others) {
+            let has_umlaut = word.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']);
+            let set = if has_umlaut {
+                &mut with_umlaut
+            } else {
+                &mut without_umlaut
+            };
+            set.insert(fold(&word.to_lowercase()));
+        }
+        let folded = |words: &[&str]| -> FxHashSet<String> {
             words.iter().map(|w| fold(&w.to_lowercase())).collect()
         };
-        let nouns = folded(nouns.into_iter().collect());
-        let others = folded(others.into_iter().collect());
-        let learned = folded(learned.into_iter().collect());
+        let nouns = folded(&nouns);
+        let others = folded(&others);
+        let learned = folded(&learned.into_iter().collect::<Vec<_>>());
         let whole: FxHashSet<String> = nouns.union(&others).cloned().collect();
         let words: FxHashSet<String> = whole.union(&learned).cloned().collect();
         let heads: FxHashSet<String> = nouns.union(&learned).cloned().collect();
@@ -78,8 +103,8 @@ impl Lexicon {
             set.iter().map(|w| stemmer.stem(w).into_owned()).collect()
         };
         Lexicon {
+            umlaut_only: with_umlaut.difference(&without_umlaut).cloned().collect(),
             whole_stems: stems(&whole),
-            head_stems: stems(&heads),
             heads,
             tiers: vec![nouns, others, learned],
             words,
@@ -271,19 +296,23 @@ impl Splitter {
     /// element comes before it; `-ende` needs one, or present participles
     /// split (`Streik·ende` is not `Streiks·ende`; `Kriegs·ende` is).
     fn is_last_part(&self, folded: &str, linked: bool) -> bool {
-        if self.lexicon.heads.contains(folded) {
-            return linked || !folded.starts_with("end");
+        if !linked && folded.starts_with("end") {
+            return false;
         }
-        let stem = self.stem(folded);
-        self.lexicon.head_stems.contains(stem.as_str()) && (linked || stem != "end")
+        INFLECTIONS.iter().any(|ending| {
+            folded.strip_suffix(ending).is_some_and(|noun| {
+                noun.chars().count() >= MIN_PART_CHARS
+                    && !NOT_LAST.contains(&noun)
+                    && self.lexicon.heads.contains(noun)
+            })
+        })
     }
 
     /// The part from `word.bounds[from]` up to `word.bounds[next]`, where the next
     /// part starts: a known word, perhaps followed by a linking element.
-    /// Nouns win over other lexicon words, and those over learned ones;
-    /// then the part as written over a shorter form, the shortest form
-    /// next (`bundes` → `bund` + `es`), and the form as written over one
-    /// with an elided `e` restored.
+    /// A form as written wins over one with an elided `e` restored; then
+    /// nouns over other lexicon words, and those over learned ones; then
+    /// the links in [`LINKS`] order.
     fn non_final_piece(&self, word: &Word, from: usize, next: usize) -> Option<Piece> {
         let folded = word.folded;
         let (start, end) = (word.bounds[from], word.bounds[next]);
@@ -291,14 +320,22 @@ impl Splitter {
         // An umlaut marks a plural, kept as written (`Ärzte·kammer`, not
         // `Ärzt·e·kammer`); otherwise a linking element is cut off first
         // (`Kind·er·garten`, `Land·es·regierung`).
-        let links: Vec<usize> = if word.umlauts[start..end].contains(&true) {
-            std::iter::once(0).chain(link_lengths(surface)).collect()
+        let has_umlaut = word.umlauts[start..end].contains(&true);
+        let e_link = usize::from(surface.ends_with(LINK_E));
+        let links: Vec<usize> = if has_umlaut {
+            std::iter::once(0)
+                .chain(link_lengths(surface))
+                .chain((e_link > 0).then_some(e_link))
+                .collect()
         } else {
-            link_lengths(surface).chain(std::iter::once(0)).collect()
+            link_lengths(surface)
+                .chain(std::iter::once(0))
+                .chain((e_link > 0).then_some(e_link))
+                .collect()
         };
         let mut with_e = String::with_capacity(surface.len() + 1);
-        for known in &self.lexicon.tiers {
-            for add_e in [false, true] {
+        for add_e in [false, true] {
+            for known in &self.lexicon.tiers {
                 for &link in &links {
                     let core_end = end - link;
                     let core = &folded[start..core_end];
@@ -317,7 +354,9 @@ impl Splitter {
                     } else {
                         core
                     };
-                    if known.contains(form) {
+                    if known.contains(form)
+                        && (has_umlaut || !self.lexicon.umlaut_only.contains(form))
+                    {
                         return Some(Piece {
                             start,
                             core_end,
