@@ -127,3 +127,62 @@ fn a_query_and_the_index_split_alike() {
     assert_eq!(lines[0]["parts"], serde_json::json!(["militär", "hilfe"]));
     assert_eq!(lines[1]["parts"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_index_learns_the_archive_nouns_and_splits_with_them() {
+    // "Hyperloop" is in no lexicon; the fixture archive says it four times.
+    let archive = fixture("learned");
+    let split_text = |index: &std::path::Path| {
+        let output = archiv(index)
+            .args(["split", "Hyperloopstrecke"])
+            .output()
+            .expect("archiv runs");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let empty = tempfile::tempdir().expect("temp dir");
+    assert_eq!(
+        split_text(&empty.path().join("none")),
+        "Hyperloopstrecke\t(whole)"
+    );
+    let index = common::indexed(&archive);
+    assert_eq!(
+        split_text(index.path()),
+        "Hyperloopstrecke\thyperloop + strecke"
+    );
+    // The word first, then the article that has it only inside a compound.
+    let hits = common::ids(&common::search_json(index.path(), &["Hyperloop"]));
+    assert_eq!(hits, ["2026-03-02_hyperloop.txt", "2026-03-09_strecke.txt"]);
+    let hits = common::ids(&common::search_json(index.path(), &["Strecke"]));
+    assert_eq!(hits, ["2026-03-11_bahn.txt", "2026-03-09_strecke.txt"]);
+    let hits = common::ids(&common::search_json(
+        index.path(),
+        &["Strecke", "--whole-words"],
+    ));
+    assert_eq!(hits, ["2026-03-11_bahn.txt"]);
+}
+
+#[test]
+fn an_index_without_parts_finds_whole_words_and_switching_rebuilds() {
+    let archive = fixture("learned");
+    let index = tempfile::tempdir().expect("temp dir");
+    let run = |extra: &[&str]| {
+        let output = archiv(index.path())
+            .arg("index")
+            .args(extra)
+            .arg(&archive)
+            .output()
+            .expect("archiv runs");
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    run(&["--no-decompound"]);
+    let hits = common::ids(&common::search_json(index.path(), &["Hyperloop"]));
+    assert_eq!(hits, ["2026-03-02_hyperloop.txt"]);
+    let summary = run(&[]);
+    assert!(
+        summary.contains("full rebuild: compound splitting was switched on or off"),
+        "{summary}"
+    );
+    let hits = common::ids(&common::search_json(index.path(), &["Hyperloop"]));
+    assert_eq!(hits, ["2026-03-02_hyperloop.txt", "2026-03-09_strecke.txt"]);
+}

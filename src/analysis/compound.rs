@@ -154,6 +154,11 @@ struct Piece {
 }
 
 impl Splitter {
+    /// Number of words the splitter knows (lexicon and learned).
+    pub fn known_words(&self) -> usize {
+        self.lexicon.len()
+    }
+
     pub fn new(lexicon: Lexicon) -> Splitter {
         Splitter {
             lexicon: Arc::new(lexicon),

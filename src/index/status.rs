@@ -18,6 +18,9 @@ pub struct Status {
     pub generation: String,
     pub schema_version: u32,
     pub analysis: String,
+    /// Compound splitting on, and how many words the splitter knows.
+    pub decompound: bool,
+    pub splitter_words: usize,
     pub archive_root: String,
     pub articles: usize,
     pub statements: usize,
@@ -52,6 +55,8 @@ fn read_once(index_dir: &Path) -> Result<Status> {
             .unwrap_or_default(),
         schema_version: open.meta.schema_version,
         analysis: open.meta.analysis.clone(),
+        decompound: open.meta.decompound,
+        splitter_words: open.splitter.known_words(),
         archive_root: open.meta.archive_root.clone(),
         articles: count(doctype::ARTICLE)?,
         statements: count(doctype::STATEMENT)?,
@@ -96,6 +101,15 @@ impl std::fmt::Display for Status {
             "schema version: {} (analysis {})",
             self.schema_version, self.analysis
         )?;
+        if self.decompound {
+            writeln!(
+                f,
+                "compounds:      split ({} known words: lexicon and learned)",
+                self.splitter_words
+            )?;
+        } else {
+            writeln!(f, "compounds:      not split (built with --no-decompound)")?;
+        }
         writeln!(f, "created:        {}", self.created)?;
         match &self.last_run {
             Some(run) => writeln!(
