@@ -43,6 +43,27 @@ fn rutte_frieden_finds_the_seed_with_a_highlighted_snippet() {
 }
 
 #[test]
+fn whole_word_matches_rank_above_part_only_matches() {
+    // "Zusagen" as a word in four articles; the seed only has
+    // "Unterstützungszusagen": found, but last.
+    let found = search_json(index(), &["Zusage"]);
+    let ids = ids(&found);
+    assert_eq!(
+        sorted(ids.clone()),
+        [
+            SEED,
+            "2024/0425_dpa_berlin_baerbock_klimadialog.txt",
+            "2025/0624_dpa_den-haag_nato-gipfel.txt",
+            "2025/1201_dpa-afx_bruessel_nato-vorbereitung.txt",
+            "2025/1203_dpa-afx_bruessel_aussenminister.txt",
+        ]
+    );
+    assert_eq!(ids.last().map(String::as_str), Some(SEED));
+    // The compound itself finds its article first (here: only it).
+    assert_eq!(hits(&["Unterstützungszusagen"]), [SEED]);
+}
+
+#[test]
 fn a_part_match_highlights_the_whole_compound() {
     let found = search_json(
         index(),
