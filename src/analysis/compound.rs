@@ -45,7 +45,15 @@ const INFLECTIONS: &[&str] = &["", "s", "es", "e", "en", "n", "er", "ern", "nen"
 /// Nouns that look like a suffix at the end of a word and are never a last
 /// part: `Hand·lung`, `Fahn·dung`, `Kontroll·eurin`, `Dokum·ente`.
 const NOT_LAST: &[&str] = &[
-    "dung", "lung", "urin", "ente", "jung", "rung", "sung", "tung",
+    "dung", "lung", "urin", "ente", "jung", "rung", "sung", "tung", // -ung, -urin, -ente
+    "samt", "teig", "eiter",
+    "rinne", // Ämter·s·amt, Bahn·steig, Außen·seiter, Wähle·rinnen
+];
+/// Endings after which German always links with `-s-` (`Ordnung·s·amt`,
+/// `Gesundheit·s·system`): a part with such an ending is never followed
+/// directly by the next.
+const NEEDS_S_LINK: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "ion", "tat", "ling", "tum", "sicht",
 ];
 /// Segmentations looked at per word; real compounds have a handful.
 const MAX_SEGMENTATIONS: usize = 64;
@@ -62,8 +70,6 @@ pub struct Lexicon {
     heads: FxHashSet<String>,
     /// Lexicon words: never split, never cut through.
     whole: FxHashSet<String>,
-    /// Stems of `whole`.
-    whole_stems: FxHashSet<String>,
     /// Folded words known only with an umlaut (`banke` from `Bänke`): a part
     /// written without one is not them (`Bank·en·krise`).
     umlaut_only: FxHashSet<String>,
@@ -77,7 +83,6 @@ impl Lexicon {
         others: impl IntoIterator<Item = &'o str>,
         learned: impl IntoIterator<Item = &'l str>,
     ) -> Lexicon {
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German);
         let nouns: Vec<&str> = nouns.into_iter().collect();
         let others: Vec<&str> = others.into_iter().collect();
         let (mut with_umlaut, mut without_umlaut) = (FxHashSet::default(), FxHashSet::default());
@@ -99,12 +104,8 @@ impl Lexicon {
         let whole: FxHashSet<String> = nouns.union(&others).cloned().collect();
         let words: FxHashSet<String> = whole.union(&learned).cloned().collect();
         let heads: FxHashSet<String> = nouns.union(&learned).cloned().collect();
-        let stems = |set: &FxHashSet<String>| -> FxHashSet<String> {
-            set.iter().map(|w| stemmer.stem(w).into_owned()).collect()
-        };
         Lexicon {
             umlaut_only: with_umlaut.difference(&without_umlaut).cloned().collect(),
-            whole_stems: stems(&whole),
             heads,
             tiers: vec![nouns, others, learned],
             words,
@@ -126,7 +127,6 @@ impl Lexicon {
 #[derive(Clone)]
 pub struct Splitter {
     lexicon: Arc<Lexicon>,
-    stemmer: Arc<rust_stemmers::Stemmer>,
 }
 
 impl std::fmt::Debug for Splitter {
@@ -162,9 +162,6 @@ impl Splitter {
     pub fn new(lexicon: Lexicon) -> Splitter {
         Splitter {
             lexicon: Arc::new(lexicon),
-            stemmer: Arc::new(rust_stemmers::Stemmer::create(
-                rust_stemmers::Algorithm::German,
-            )),
         }
     }
 
@@ -218,14 +215,11 @@ impl Splitter {
     fn is_whole(&self, folded: &str, last: bool) -> bool {
         self.lexicon.whole.contains(folded)
             || (last
-                && self
-                    .lexicon
-                    .whole_stems
-                    .contains(self.stem(folded).as_str()))
-    }
-
-    fn stem(&self, folded: &str) -> String {
-        self.stemmer.stem(folded).into_owned()
+                && INFLECTIONS.iter().any(|ending| {
+                    folded
+                        .strip_suffix(ending)
+                        .is_some_and(|base| !base.is_empty() && self.lexicon.whole.contains(base))
+                }))
     }
 
     /// The finest segmentation that cuts through no lexicon word, or `None`
@@ -244,12 +238,29 @@ impl Splitter {
         };
         self.segment(&word, 0, &mut Vec::new(), &mut found);
         found.retain(|pieces: &Vec<Piece>| !self.cuts_through_whole_word(folded, pieces));
-        let cuts: Vec<Vec<usize>> = found
+        // Of crossing readings, one that needs fewer bare `-e-` links wins
+        // (`Bund·es·innen·minister`, not `Bund·e·sinnen·minister`).
+        let fewest = found.iter().map(|p| bare_e_links(folded, p)).min()?;
+        found.retain(|pieces| bare_e_links(folded, pieces) == fewest);
+        // Of crossing readings, the one with the fewest parts wins
+        // (`Hacker·angriff`, not `Hacke·rang·riff`); equally few: whole.
+        let cuts = |pieces: &Vec<Piece>| -> Vec<usize> {
+            pieces.iter().map(|p| p.start).skip(1).collect()
+        };
+        let fewest_parts = found.iter().map(Vec::len).min()?;
+        let coarsest: Vec<Vec<usize>> = found
             .iter()
-            .map(|pieces| pieces.iter().map(|p| p.start).skip(1).collect())
+            .filter(|p| p.len() == fewest_parts)
+            .map(cuts)
             .collect();
-        for (i, a) in cuts.iter().enumerate() {
-            for b in &cuts[i + 1..] {
+        if coarsest.iter().any(|c| *c != coarsest[0]) {
+            return None;
+        }
+        // Finer readings refine the coarsest; they must agree among themselves.
+        found.retain(|p| is_subset(&coarsest[0], &cuts(p)));
+        let refined: Vec<Vec<usize>> = found.iter().map(cuts).collect();
+        for (i, a) in refined.iter().enumerate() {
+            for b in &refined[i + 1..] {
                 if !is_subset(a, b) && !is_subset(b, a) {
                     return None;
                 }
@@ -350,6 +361,9 @@ impl Splitter {
                     if chars < MIN_PART_CHARS || (surface[core.len()..] == *"er" && chars > 5) {
                         continue;
                     }
+                    if link == 0 && !add_e && NEEDS_S_LINK.iter().any(|e| core.ends_with(e)) {
+                        continue;
+                    }
                     // `schul·buch`, `grenz·kontrolle`, `hilf·s·paket`: an elided `e`.
                     let form = if add_e {
                         with_e.clear();
@@ -413,7 +427,117 @@ fn dictionary_forms(word: &str, written: &[usize], pieces: &[Piece]) -> Vec<Stri
         .collect()
 }
 
+/// How many parts of a segmentation are followed by a bare `-e-` link.
+fn bare_e_links(folded: &str, pieces: &[Piece]) -> usize {
+    pieces
+        .windows(2)
+        .filter(|pair| {
+            let link = &folded[pair[0].core_end..pair[1].start];
+            link == LINK_E && !pair[0].add_e
+        })
+        .count()
+}
+
 /// Whether sorted `a` is contained in sorted `b`.
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
     a.iter().all(|x| b.binary_search(x).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small lexicon: every rule of the module on words it knows.
+    fn splitter() -> Splitter {
+        let nouns = [
+            "hilfe",
+            "militär",
+            "zusage",
+            "unterstützung",
+            "wirtschaft",
+            "krise",
+            "wirt",
+            "verbraucher",
+            "verb",
+            "raucher",
+            "preis",
+            "stau",
+            "staub",
+            "becken",
+            "ecken",
+            "land",
+            "haupt",
+            "stadt",
+            "schule",
+            "buch",
+            "kind",
+            "garten",
+            "ende",
+            "krieg",
+            "streik",
+            "ärzte",
+            "kammer",
+            "bank",
+            "bänke",
+            "arzt",
+        ];
+        Splitter::new(Lexicon::new(nouns, ["groß"], ["schaft"]))
+    }
+
+    fn split(word: &str) -> Option<String> {
+        splitter().split(word).map(|parts| parts.join("+"))
+    }
+
+    #[test]
+    fn splits_into_dictionary_forms() {
+        assert_eq!(split("militärhilfe").as_deref(), Some("militär+hilfe"));
+        assert_eq!(
+            split("unterstützungszusagen").as_deref(),
+            Some("unterstützung+zusagen")
+        );
+        assert_eq!(
+            split("landeshauptstadt").as_deref(),
+            Some("land+haupt+stadt")
+        );
+        assert_eq!(split("schulbuch").as_deref(), Some("schule+buch"));
+        assert_eq!(split("kindergarten").as_deref(), Some("kind+garten"));
+        assert_eq!(split("ärztekammer").as_deref(), Some("ärzte+kammer"));
+        assert_eq!(split("bankenkrise").as_deref(), Some("bank+krise"));
+        assert_eq!(split("kriegsende").as_deref(), Some("krieg+ende"));
+    }
+
+    #[test]
+    fn refuses_nonsense() {
+        // A lexicon word stays whole, and is not cut through.
+        assert_eq!(split("verbraucher"), None);
+        assert_eq!(
+            split("verbraucherpreise").as_deref(),
+            Some("verbraucher+preise")
+        );
+        assert_eq!(
+            split("wirtschaftskrise").as_deref(),
+            Some("wirtschaft+krise")
+        );
+        // Two crossing readings: whole.
+        assert_eq!(split("staubecken"), None);
+        // A participle is no compound with `Ende`.
+        assert_eq!(split("streikende"), None);
+        // The last part must be a noun; short parts are not split off.
+        assert_eq!(split("preisgroß"), None);
+        assert_eq!(split("landtag"), None);
+    }
+
+    #[test]
+    fn search_parts_add_the_runs_of_parts() {
+        assert_eq!(
+            splitter().search_parts("landeshauptstadt"),
+            Some(vec![
+                "land".to_string(),
+                "haupt".into(),
+                "stadt".into(),
+                "landeshaupt".into(),
+                "hauptstadt".into()
+            ])
+        );
+    }
 }

@@ -63,7 +63,20 @@ pub fn register(manager: &TokenizerManager, splitter: &Splitter) {
     manager.register(NAME, name());
     manager.register(KEYWORD, keyword());
     manager.register(PARTS, with_parts(splitter, parts::Keep::PartsOnly));
-    manager.register(MARKS, with_parts(splitter, parts::Keep::WordAndParts));
+    manager.register(MARKS, marks(splitter));
+}
+
+/// The highlighting analyzer: words and their parts, parts marked with
+/// [`parts::PART_MARK`].
+pub fn marks(splitter: &Splitter) -> TextAnalyzer {
+    words_without_stop_words()
+        .filter_dynamic(parts::CompoundParts::new(
+            splitter.clone(),
+            parts::Keep::WordAndParts,
+        ))
+        .filter_dynamic(GermanStem::new())
+        .filter_dynamic(parts::MarkParts)
+        .build()
 }
 
 /// The analyzers for query text: as [`register`], except that a query word

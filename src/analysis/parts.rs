@@ -10,6 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+/// Put before a part's text by [`MarkParts`]: a term that matched a part
+/// can then weigh less than one that matched the word.
+pub const PART_MARK: char = '\u{1}';
+
 /// Which tokens the filter lets through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
@@ -154,5 +158,58 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<'_, S> {
     }
     fn token_mut(&mut self) -> &mut Token {
         &mut self.current
+    }
+}
+
+/// Token filter for highlighting: after [`CompoundParts`] (with
+/// [`Keep::WordAndParts`]) and stemming, marks each part with
+/// [`PART_MARK`], telling it from the word at the same position.
+#[derive(Clone)]
+pub struct MarkParts;
+
+impl TokenFilter for MarkParts {
+    type Tokenizer<T: Tokenizer> = MarkPartsFilter<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> MarkPartsFilter<T> {
+        MarkPartsFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct MarkPartsFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for MarkPartsFilter<T> {
+    type TokenStream<'a> = MarkPartsStream<T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MarkPartsStream {
+            inner: self.inner.token_stream(text),
+            last_position: None,
+        }
+    }
+}
+
+pub struct MarkPartsStream<S> {
+    inner: S,
+    last_position: Option<usize>,
+}
+
+impl<S: TokenStream> TokenStream for MarkPartsStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let token = self.inner.token_mut();
+        if self.last_position == Some(token.position) {
+            token.text.insert(0, PART_MARK);
+        }
+        self.last_position = Some(token.position);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
     }
 }

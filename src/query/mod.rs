@@ -2,7 +2,7 @@
 //! running it: ranked hits with snippets.
 
 mod dates;
-mod parse;
+pub(crate) mod parse;
 pub mod people;
 
 pub use dates::parse_user_date;

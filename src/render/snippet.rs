@@ -6,6 +6,7 @@
 use crate::analysis;
 use crate::index::store::OpenIndex;
 use crate::ingest::article::truncate_chars;
+use crate::query::parse::PART_BOOST;
 use crate::query::Target;
 use std::collections::BTreeMap;
 use tantivy::query::Query;
@@ -60,7 +61,15 @@ impl Snippets {
             match searcher.doc_freq(term) {
                 Ok(0) => {}
                 Ok(freq) => {
-                    terms.insert(text.to_string(), 1.0 / (1.0 + freq as Score));
+                    let weight = 1.0 / (1.0 + freq as Score);
+                    if term.field() == field {
+                        terms.insert(text.to_string(), weight);
+                    } else {
+                        // A part match marks the compound, and counts less
+                        // when the passage is chosen.
+                        let marked = format!("{}{text}", analysis::parts::PART_MARK);
+                        terms.insert(marked, weight * PART_BOOST);
+                    }
                 }
                 Err(err) => failure = Some(err),
             }
