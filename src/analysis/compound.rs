@@ -25,7 +25,7 @@
 //! and `Außen` meet.
 
 use super::fold::{fold, fold_with_offsets};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Shortest part, in letters.
@@ -58,21 +58,26 @@ const NEEDS_S_LINK: &[&str] = &[
 /// Segmentations looked at per word; real compounds have a handful.
 const MAX_SEGMENTATIONS: usize = 64;
 
+/// What the lexicon knows of a folded word (bit flags).
+mod kind {
+    /// A lexicon noun: a possible last part; never split.
+    pub const NOUN: u8 = 1;
+    /// Another lexicon word (modifier, verb stem, name): never split.
+    pub const OTHER: u8 = 2;
+    /// A noun learned from the archive: a possible part, may be split.
+    pub const LEARNED: u8 = 4;
+    /// Written with an umlaut in the lexicon…
+    pub const UMLAUT: u8 = 8;
+    /// …or without one.
+    pub const PLAIN: u8 = 16;
+}
+
 /// The words a [`Splitter`] knows, in folded form.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Possible parts, in the order a part's dictionary form is looked up:
-    /// the lexicon's nouns, its other words, then learned archive words.
-    tiers: Vec<FxHashSet<String>>,
-    /// All possible parts.
-    words: FxHashSet<String>,
-    /// Possible last parts: nouns (lexicon and learned).
-    heads: FxHashSet<String>,
-    /// Lexicon words: never split, never cut through.
-    whole: FxHashSet<String>,
-    /// Folded words known only with an umlaut (`banke` from `Bänke`): a part
-    /// written without one is not them (`Bank·en·krise`).
-    umlaut_only: FxHashSet<String>,
+    /// Folded word → its [`kind`] flags. One map, built with one fold per
+    /// word: it is built in every process that opens an index.
+    words: FxHashMap<String, u8>,
 }
 
 impl Lexicon {
@@ -83,34 +88,40 @@ impl Lexicon {
         others: impl IntoIterator<Item = &'o str>,
         learned: impl IntoIterator<Item = &'l str>,
     ) -> Lexicon {
-        let nouns: Vec<&str> = nouns.into_iter().collect();
-        let others: Vec<&str> = others.into_iter().collect();
-        let (mut with_umlaut, mut without_umlaut) = (FxHashSet::default(), FxHashSet::default());
-        for word in nouns.iter().chain(&others) {
-            let has_umlaut = word.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']);
-            let set = if has_umlaut {
-                &mut with_umlaut
-            } else {
-                &mut without_umlaut
-            };
-            set.insert(fold(&word.to_lowercase()));
+        let mut lexicon = Lexicon::default();
+        lexicon.words.reserve(16_384);
+        for (words, flag) in [
+            (nouns.into_iter().collect::<Vec<_>>(), kind::NOUN),
+            (others.into_iter().collect(), kind::OTHER),
+        ] {
+            for word in words {
+                let lower = word.to_lowercase();
+                let spelling = if lower.contains(['ä', 'ö', 'ü']) {
+                    kind::UMLAUT
+                } else {
+                    kind::PLAIN
+                };
+                *lexicon.words.entry(fold(&lower)).or_default() |= flag | spelling;
+            }
         }
-        let folded = |words: &[&str]| -> FxHashSet<String> {
-            words.iter().map(|w| fold(&w.to_lowercase())).collect()
-        };
-        let nouns = folded(&nouns);
-        let others = folded(&others);
-        let learned = folded(&learned.into_iter().collect::<Vec<_>>());
-        let whole: FxHashSet<String> = nouns.union(&others).cloned().collect();
-        let words: FxHashSet<String> = whole.union(&learned).cloned().collect();
-        let heads: FxHashSet<String> = nouns.union(&learned).cloned().collect();
-        Lexicon {
-            umlaut_only: with_umlaut.difference(&without_umlaut).cloned().collect(),
-            heads,
-            tiers: vec![nouns, others, learned],
-            words,
-            whole,
+        for word in learned {
+            *lexicon.words.entry(fold(&word.to_lowercase())).or_default() |= kind::LEARNED;
         }
+        lexicon
+    }
+
+    fn flags(&self, folded: &str) -> u8 {
+        self.words.get(folded).copied().unwrap_or(0)
+    }
+
+    /// A lexicon word: never split, never cut through.
+    fn is_whole(&self, folded: &str) -> bool {
+        self.flags(folded) & (kind::NOUN | kind::OTHER) != 0
+    }
+
+    /// A possible last part: a noun of the lexicon or the archive.
+    fn is_head(&self, folded: &str) -> bool {
+        self.flags(folded) & (kind::NOUN | kind::LEARNED) != 0
     }
 
     /// Number of known words.
@@ -122,6 +133,10 @@ impl Lexicon {
         self.words.is_empty()
     }
 }
+
+/// Where a part's dictionary form is looked up, in order: the lexicon's
+/// nouns, its other words, then learned archive words.
+const TIERS: [u8; 3] = [kind::NOUN, kind::OTHER, kind::LEARNED];
 
 /// Splits compounds with a [`Lexicon`]; cheap to clone and share.
 #[derive(Clone)]
@@ -213,12 +228,12 @@ impl Splitter {
 
     /// Whether `folded` is a lexicon word (as a last part: in any form).
     fn is_whole(&self, folded: &str, last: bool) -> bool {
-        self.lexicon.whole.contains(folded)
+        self.lexicon.is_whole(folded)
             || (last
                 && INFLECTIONS.iter().any(|ending| {
                     folded
                         .strip_suffix(ending)
-                        .is_some_and(|base| !base.is_empty() && self.lexicon.whole.contains(base))
+                        .is_some_and(|base| !base.is_empty() && self.lexicon.is_whole(base))
                 }))
     }
 
@@ -319,7 +334,7 @@ impl Splitter {
             folded.strip_suffix(ending).is_some_and(|noun| {
                 noun.chars().count() >= MIN_PART_CHARS
                     && !NOT_LAST.contains(&noun)
-                    && self.lexicon.heads.contains(noun)
+                    && self.lexicon.is_head(noun)
             })
         })
     }
@@ -351,7 +366,7 @@ impl Splitter {
         };
         let mut with_e = String::with_capacity(surface.len() + 1);
         for add_e in [false, true] {
-            for known in &self.lexicon.tiers {
+            for tier in TIERS {
                 for &link in &links {
                     let core_end = end - link;
                     let core = &folded[start..core_end];
@@ -373,9 +388,11 @@ impl Splitter {
                     } else {
                         core
                     };
-                    if known.contains(form)
-                        && (has_umlaut || !self.lexicon.umlaut_only.contains(form))
-                    {
+                    let flags = self.lexicon.flags(form);
+                    // Known only with an umlaut (`banke` from `Bänke`): not a
+                    // part written without one (`Bank·en·krise`).
+                    let umlaut_only = flags & (kind::UMLAUT | kind::PLAIN) == kind::UMLAUT;
+                    if flags & tier != 0 && (has_umlaut || !umlaut_only) {
                         return Some(Piece {
                             start,
                             core_end,
