@@ -11,13 +11,18 @@
 //! split exactly as the documents were. Rules against nonsense splits:
 //!
 //! * every part has at least [`MIN_PART_CHARS`] letters (`Bundes·tag`,
-//!   `Sicherheits·rat` stay whole);
+//!   `Sicherheits·rat` stay whole); the last part is a noun, as written or
+//!   inflected ([`INFLECTIONS`]), and not a suffix look-alike ([`NOT_LAST`]);
 //! * a lexicon word is never split (`Verbraucher` is not `Verb·raucher`),
 //!   and no split may cut through a lexicon word inside a compound
 //!   (`Wirtschaftskrise` is `Wirtschaft·s·krise`, never `Wirt·schaft·…`);
-//! * a word with two readings whose cuts cross (`Stau·becken` /
-//!   `Staub·ecken`) stays whole;
-//! * otherwise the finest split wins (`Landes·haupt·stadt`).
+//! * linking follows German: `-ung`, `-heit`… always link with `-s-`
+//!   ([`NEEDS_S_LINK`]), `-ende` only follows a link (`Kriegs·ende`, not
+//!   `Streik·ende`);
+//! * of readings whose cuts cross, the one with fewest parts wins
+//!   (`Hacker·angriff`, not `Hacke·rang·riff`); equally few (`Stau·becken`
+//!   / `Staub·ecken`): the word stays whole;
+//! * finer readings that refine it win (`Landes·haupt·stadt`).
 //!
 //! Non-final parts are given in dictionary form (linking element removed,
 //! elided `e` restored: `Schul·buch` → `schule`); the last part as written.
@@ -44,10 +49,10 @@ const LINK_E: &str = "e";
 const INFLECTIONS: &[&str] = &["", "s", "es", "e", "en", "n", "er", "ern", "nen", "ns"];
 /// Nouns that look like a suffix at the end of a word and are never a last
 /// part: `Hand·lung`, `Fahn·dung`, `Kontroll·eurin`, `Dokum·ente`.
+/// Also `Ämter·s·amt`, `Bahn·steig`, `Außen·seiter`, `Wähle·rinnen`.
 const NOT_LAST: &[&str] = &[
-    "dung", "lung", "urin", "ente", "jung", "rung", "sung", "tung", // -ung, -urin, -ente
-    "samt", "teig", "eiter",
-    "rinne", // Ämter·s·amt, Bahn·steig, Außen·seiter, Wähle·rinnen
+    "dung", "lung", "urin", "ente", "jung", "rung", "sung", "tung", "samt", "teig", "eiter",
+    "rinne",
 ];
 /// Endings after which German always links with `-s-` (`Ordnung·s·amt`,
 /// `Gesundheit·s·system`): a part with such an ending is never followed
