@@ -12,12 +12,12 @@
 //!
 //! * every part has at least [`MIN_PART_CHARS`] letters (`Bundes·tag`,
 //!   `Sicherheits·rat` stay whole); the last part is a noun, as written or
-//!   inflected ([`INFLECTIONS`]), and not a suffix look-alike ([`NOT_LAST`]);
+//!   inflected (`INFLECTIONS`), and not a suffix look-alike (`NOT_LAST`);
 //! * a lexicon word is never split (`Verbraucher` is not `Verb·raucher`),
 //!   and no split may cut through a lexicon word inside a compound
 //!   (`Wirtschaftskrise` is `Wirtschaft·s·krise`, never `Wirt·schaft·…`);
 //! * linking follows German: `-ung`, `-heit`… always link with `-s-`
-//!   ([`NEEDS_S_LINK`]), `-ende` only follows a link (`Kriegs·ende`, not
+//!   (`NEEDS_S_LINK`), `-ende` only follows a link (`Kriegs·ende`, not
 //!   `Streik·ende`);
 //! * of readings whose cuts cross, the one with fewest parts wins
 //!   (`Hacker·angriff`, not `Hacke·rang·riff`); equally few (`Stau·becken`
