@@ -80,21 +80,7 @@ fn a_part_match_highlights_the_whole_compound() {
         ids(&found),
         ["2025/1201_dpa-afx_bruessel_nato-vorbereitung.txt"]
     );
-    let snippet = &found[0]["snippet"];
-    let text = snippet["text"].as_str().unwrap_or_default();
-    let marked: Vec<&str> = snippet["highlights"]
-        .as_array()
-        .map(|ranges| {
-            ranges
-                .iter()
-                .filter_map(|r| {
-                    let start = r[0].as_u64()? as usize;
-                    let end = r[1].as_u64()? as usize;
-                    text.get(start..end)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let marked = highlighted_words(&found[0]);
     assert_eq!(marked, ["Friedensgespräche"]);
 }
 

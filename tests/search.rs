@@ -7,21 +7,6 @@ use predicates::prelude::*;
 
 const SEED: &str = "000_88151d1d0d9aa232.txt";
 
-/// The highlighted words of a JSON hit's snippet.
-fn highlighted_words(hit: &serde_json::Value) -> Vec<String> {
-    let text = hit["snippet"]["text"].as_str().unwrap_or_default();
-    hit["snippet"]["highlights"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| {
-            let start = r[0].as_u64()? as usize;
-            let end = r[1].as_u64()? as usize;
-            text.get(start..end).map(str::to_string)
-        })
-        .collect()
-}
-
 #[test]
 fn json_highlight_ranges_cover_the_matching_words_inflections_included() {
     let index = indexed(&sample_corpus());

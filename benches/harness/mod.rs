@@ -354,23 +354,17 @@ pub fn markdown(all: &[Figures], runs: usize) -> String {
             f.whole_words_secs / f.full_secs
         )
     });
+    let size =
+        |bytes: u64, raw: u64| format!("{:.2} ({:.1} MB)", bytes as f64 / raw as f64, mb(bytes));
     row(&mut out, "index size without compound splitting", &|f| {
-        format!(
-            "{:.2} ({:.1} MB)",
-            f.whole_words_index_bytes as f64 / f.raw_bytes as f64,
-            mb(f.whole_words_index_bytes)
-        )
+        size(f.whole_words_index_bytes, f.raw_bytes)
     });
     row(&mut out, "full index: peak RSS", &|f| {
         f.full_rss_mb
             .map_or("n/a (no GNU time)".into(), |m| format!("{m:.0} MB"))
     });
     row(&mut out, "index size / raw text", &|f| {
-        format!(
-            "{:.2} ({:.1} MB)",
-            f.index_bytes as f64 / f.raw_bytes as f64,
-            mb(f.index_bytes)
-        )
+        size(f.index_bytes, f.raw_bytes)
     });
     row(&mut out, "incremental, nothing changed", &|f| {
         format!("{:.2} s", f.nochange_secs)

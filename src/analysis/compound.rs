@@ -357,18 +357,12 @@ impl Splitter {
         // `Ärzt·e·kammer`); otherwise a linking element is cut off first
         // (`Kind·er·garten`, `Land·es·regierung`).
         let has_umlaut = word.umlauts[start..end].contains(&true);
-        let e_link = usize::from(surface.ends_with(LINK_E));
-        let links: Vec<usize> = if has_umlaut {
-            std::iter::once(0)
-                .chain(link_lengths(surface))
-                .chain((e_link > 0).then_some(e_link))
-                .collect()
-        } else {
-            link_lengths(surface)
-                .chain(std::iter::once(0))
-                .chain((e_link > 0).then_some(e_link))
-                .collect()
-        };
+        let mut links: Vec<usize> = link_lengths(surface).collect();
+        let no_link = if has_umlaut { 0 } else { links.len() };
+        links.insert(no_link, 0);
+        if surface.ends_with(LINK_E) {
+            links.push(LINK_E.len());
+        }
         let mut with_e = String::with_capacity(surface.len() + 1);
         for add_e in [false, true] {
             for tier in TIERS {

@@ -298,11 +298,16 @@ fn plan(options: &IndexOptions, archive: &Path, files: &[SourceFile]) -> Result<
     }
 }
 
+/// Threads for reading files: one per core.
+fn worker_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
 /// The words of the archive that the compound splitter may use as parts
 /// (see [`crate::analysis::vocabulary`]), counted on all cores.
 fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let workers = worker_threads();
     let mut total = WordCounts::default();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -390,7 +395,7 @@ fn prepare_in_parallel(
     mut apply: impl FnMut(Prepared),
 ) {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let workers = worker_threads();
     // A bounded queue keeps memory flat when writing is the slower side.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(workers * 16);
     std::thread::scope(|scope| {

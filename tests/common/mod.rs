@@ -125,3 +125,18 @@ pub fn index_summary(index: &Path, archive: &Path, extra: &[&str]) -> serde_json
     );
     serde_json::from_slice(&output.stdout).expect("summary is JSON")
 }
+
+/// The highlighted words of a JSON hit's snippet.
+pub fn highlighted_words(hit: &serde_json::Value) -> Vec<String> {
+    let text = hit["snippet"]["text"].as_str().unwrap_or_default();
+    hit["snippet"]["highlights"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            let start = r[0].as_u64()? as usize;
+            let end = r[1].as_u64()? as usize;
+            text.get(start..end).map(str::to_string)
+        })
+        .collect()
+}
