@@ -297,6 +297,88 @@ const CONTENT_OPENERS: &[&str] = &[
     "inwiefern",
 ];
 
+/// Indicative forms that end a run of reported speech.
+const INDICATIVE: &[&str] = &[
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "hat",
+    "hatte",
+    "hatten",
+    "wird",
+    "wurde",
+    "wurden",
+    "kann",
+    "konnte",
+    "muss",
+    "musste",
+    "will",
+    "wollte",
+    "soll",
+    "sollte",
+    "darf",
+    "gibt",
+    "gab",
+    "geht",
+    "ging",
+    "steht",
+    "stand",
+    "liegt",
+    "lag",
+    "kommt",
+    "kam",
+    "bleibt",
+    "blieb",
+    "sieht",
+    "sah",
+    "gilt",
+    "galt",
+    "findet",
+    "fand",
+    "nimmt",
+    "nahm",
+    "hält",
+    "hielt",
+    "lässt",
+    "ließ",
+    "äußerte",
+    "endet",
+    "beginnt",
+    "dauert",
+    "teilnimmt",
+    "sollen",
+    "müssen",
+    "können",
+    "wollen",
+    "dürfen",
+    "gelten",
+    "fiel",
+    "schloss",
+    "schlossen",
+    "lehnte",
+    "reiste",
+    "besuchte",
+    "fielen",
+    "stieg",
+    "stiegen",
+    "sank",
+    "traf",
+    "trafen",
+    "begann",
+    "gewann",
+    "verlor",
+    "zog",
+    "reagierten",
+    "reagierte",
+    "beginnt",
+    "tagt",
+    "treten",
+    "erschienen",
+    "ist",
+    "soll",
+];
+
 /// Words that open a clause that is not what was said (`sagte Rutte,
 /// bevor er abreiste`).
 const SUBORDINATORS: &[&str] = &[
@@ -828,10 +910,25 @@ const GROUP_ENDINGS: &[&str] = &[
     "diakonie",
     "greenpeace",
     "wwf",
+    "verlag",
+    "programm",
+    "hilfswerk",
+    "netzwerk",
+    "bündnis",
+    "börse",
+    "aufsicht",
+    "notenbank",
 ];
 
 /// Words after a speech verb that introduce an unnamed source.
-const UNNAMED: &[&str] = &["diplomaten", "kreise", "beobachter", "insider"];
+const UNNAMED: &[&str] = &[
+    "diplomaten",
+    "kreise",
+    "kreisen",
+    "beobachter",
+    "insider",
+    "quellen",
+];
 
 // ---------------------------------------------------------------------------
 // Sentences
@@ -906,6 +1003,17 @@ fn split_sentences(text: &str) -> Vec<Sentence> {
                 stack.clear();
             }
         }
+    }
+    // A quotation that ends the text ends its last sentence.
+    if start < text.len() {
+        push_sentence(
+            text,
+            start,
+            text.len(),
+            paragraph,
+            &mut quotes,
+            &mut sentences,
+        );
     }
     sentences
 }
@@ -1093,7 +1201,8 @@ struct Reader<'a> {
 /// An attribution: the speaker (resolved or not) and where the verb is.
 struct Attribution {
     speaker: Option<String>,
-    verb: usize,
+    /// Where the verb (or the phrase's key word) ends.
+    verb_end: usize,
     /// The attribution's words span this byte range (to cut it out).
     start: usize,
     end: usize,
@@ -1120,7 +1229,7 @@ impl<'a> Reader<'a> {
         } else if let Some(kind) = self.continuation(&words) {
             let end = trim_period(self.text, sentence.start, sentence.end);
             if self.open {
-                self.continue_last(sentence.start, end);
+                self.continue_last(sentence.start, sentence.end);
             } else {
                 let speaker = self.statements.last().and_then(|s| s.speaker.clone());
                 self.push(speaker, kind, sentence.start, end);
@@ -1242,7 +1351,7 @@ impl<'a> Reader<'a> {
                     );
                 }
             }
-            if has_first_person(&clause) || end <= a.start {
+            if has_first_person(&clause) {
                 Kind::Direct
             } else {
                 Kind::Reported
@@ -1272,9 +1381,13 @@ impl<'a> Reader<'a> {
         if a.source {
             // `Laut Polizei wurde niemand verletzt.`, `…, hieß es.`,
             // `Das Ziel ist laut X …` (the whole sentence).
+            let comma_after = self.text[a.end..end].trim_start().starts_with(',');
+            let comma_before = self.text[sentence.start..a.start].trim_end().ends_with(',');
             return match (a.start <= first.start, a.end >= last.end) {
                 (true, _) => after,
                 (false, true) => before,
+                _ if comma_after && !comma_before => after,
+                _ if comma_before && !comma_after => before,
                 _ => Some((sentence.start, end)),
             };
         }
@@ -1288,7 +1401,7 @@ impl<'a> Reader<'a> {
             let opener = clause.first()?.text;
             // `sagte Müller, Präsident des Verbands, …` is an apposition.
             let apposition = starts_upper(opener)
-                && (is_person_descriptor(self.people, opener)
+                && (is_role_word(opener)
                     || self.people.person_at(clause[0].start).is_some() && clause.len() <= 3);
             let main_clause = clause.len() >= 3
                 && !apposition
@@ -1296,16 +1409,20 @@ impl<'a> Reader<'a> {
                 && !RELATIVES.contains(&opener)
                 && !SENTENCE_ADVERBS.contains(&opener)
                 && !DETERMINERS.contains(&opener);
+            // `Winkel sagte, die Pläne …`: nothing for a relative clause to
+            // hang on between verb and comma.
+            let after_verb = a.end == a.verb_end;
             let content = CONTENT_OPENERS.contains(&opener)
                 || main_clause
-                || (DETERMINERS.contains(&opener) && is_konjunktiv(&clause));
+                || (DETERMINERS.contains(&opener) && (after_verb || is_konjunktiv(&clause)));
             if content {
                 return trim_clause(self.text, clause_start, end);
             }
         }
         // `Es komme jetzt auf Moskau an, sagte Rutte (am Montag).`
         let verb_after_comma = self.text[sentence.start..a.start].trim_end().ends_with(',');
-        if verb_after_comma && before.is_some() {
+        let speaker_follows = a.end > a.verb_end;
+        if verb_after_comma && speaker_follows && before.is_some() {
             return before;
         }
         if is_konjunktiv(words) {
@@ -1334,7 +1451,7 @@ impl<'a> Reader<'a> {
         }
         Some(Attribution {
             speaker: Some(m.canonical.clone()),
-            verb: m.start,
+            verb_end: m.end,
             start: m.start,
             end: m.end,
             source: false,
@@ -1383,7 +1500,7 @@ impl<'a> Reader<'a> {
             if let Some((speaker, start)) = self.subject(words, clause_start, k) {
                 return Some(Attribution {
                     speaker,
-                    verb: verb.start,
+                    verb_end: verb.end,
                     start,
                     end: verb.end,
                     source: false,
@@ -1391,6 +1508,12 @@ impl<'a> Reader<'a> {
             }
         }
         let clause_end = self.clause_end(words, k);
+        if let Some(m) = words
+            .get(k + 1)
+            .and_then(|w| self.people.person_at(w.start))
+        {
+            return Some(self.attributed(Some(m.canonical.clone()), verb, m.end));
+        }
         let mut from = skip_adverbs(words, k + 1);
         // `sagte der Nachrichtenagentur Reuters ein Sprecher`: the dative
         // object first.
@@ -1403,6 +1526,21 @@ impl<'a> Reader<'a> {
             }
             from = skip_adverbs(words, words.partition_point(|w| w.end <= end));
         }
+        // `Der Sekretär der Akademie, Mats Malm, sagte …`: the name in
+        // apposition before the verb's clause.
+        if clause_start == k && k > 0 {
+            let before = self.clause_start(words, k - 1);
+            let m = self.people.person_at(words[before].start);
+            if let Some(m) = m.filter(|m| m.end >= words[k - 1].end) {
+                return Some(Attribution {
+                    speaker: Some(m.canonical.clone()),
+                    verb_end: verb.end,
+                    start: verb.start,
+                    end: verb.end,
+                    source: false,
+                });
+            }
+        }
         // `Zuvor hatte Müller gesagt, …`: a name between clause start and verb.
         let named = words[clause_start..k]
             .iter()
@@ -1410,7 +1548,7 @@ impl<'a> Reader<'a> {
         if let Some(m) = named {
             return Some(Attribution {
                 speaker: Some(m.canonical.clone()),
-                verb: verb.start,
+                verb_end: verb.end,
                 start: m.start,
                 end: verb.end,
                 source: false,
@@ -1484,16 +1622,21 @@ impl<'a> Reader<'a> {
             DETERMINERS.contains(&lower.as_str()) || POSSESSIVES.contains(&lower.as_str());
         let mut n = from + usize::from(determiner);
         // Adjectives and numbers before the noun: `die österreichische Polizei`.
-        while determiner && n < to && n < from + 3 && !starts_upper(words[n].text) {
+        while determiner
+            && n < to
+            && n < from + 3
+            && !starts_upper(words[n].text)
+            && !is_numbered(words[n].text)
+        {
             n += 1;
         }
         let noun = words.get(n).filter(|_| n < to)?;
-        if !starts_upper(noun.text)
+        if !(starts_upper(noun.text) || is_numbered(noun.text))
             || (!determiner && from == 0 && SENTENCE_ADVERBS.contains(&lower.as_str()))
         {
             return None;
         }
-        if !determiner && UNNAMED.contains(&lower.as_str()) {
+        if !determiner && UNNAMED.iter().any(|u| lower.ends_with(u)) {
             return Some((None, noun.end));
         }
         if matches!(
@@ -1548,7 +1691,7 @@ impl<'a> Reader<'a> {
         let clause_end = self.clause_end(words, k);
         let source = |speaker: Option<String>, start: usize, end: usize| Attribution {
             speaker,
-            verb: word.start,
+            verb_end: word.end,
             start,
             end,
             source: true,
@@ -1586,9 +1729,14 @@ impl<'a> Reader<'a> {
                 {
                     from += 1;
                 }
-                let (speaker, end) = self
-                    .noun_phrase(words, from, clause_end)
-                    .unwrap_or((None, noun.end));
+                let (speaker, end) =
+                    self.noun_phrase(words, from, clause_end)
+                        .unwrap_or_else(|| {
+                            (
+                                None,
+                                phrase_end(words, from, clause_end).unwrap_or(noun.end),
+                            )
+                        });
                 Some(source(speaker, word.start, end))
             }
             "so" => {
@@ -1611,6 +1759,18 @@ impl<'a> Reader<'a> {
             "heißt" | "hieß" if words.get(k + 1).is_some_and(|w| w.text == "es") => {
                 let mut end = words[k + 1].end;
                 let mut speaker = None;
+                // `Aus Regierungskreisen hieß es, …`
+                let from = self.clause_start(words, k);
+                let opener = words[from].text.to_lowercase();
+                if from + 1 < k
+                    && matches!(
+                        opener.as_str(),
+                        "aus" | "von" | "vom" | "in" | "im" | "bei" | "beim" | "seitens"
+                    )
+                {
+                    let speaker = self.noun_phrase(words, from + 1, k).and_then(|(s, _)| s);
+                    return Some(source(speaker, words[from].start, end));
+                }
                 if let Some(prep) = words.get(k + 2).filter(|_| k + 2 < clause_end) {
                     if matches!(
                         prep.text,
@@ -1654,7 +1814,7 @@ impl<'a> Reader<'a> {
     fn attributed(&self, speaker: Option<String>, verb: &Word, end: usize) -> Attribution {
         Attribution {
             speaker,
-            verb: verb.start,
+            verb_end: verb.end,
             start: verb.start,
             end,
             source: false,
@@ -1700,6 +1860,15 @@ impl<'a> Reader<'a> {
         }
         let near = self.since_last <= 3;
         if (near && has_konjunktiv_i(words)) || (self.open && is_konjunktiv(words)) {
+            return Some(Kind::Indirect);
+        }
+        // Right after reported speech, a sentence whose verb says neither
+        // mood (`Sowohl Rubio als auch Kushner arbeiteten daran, …`).
+        if self.open
+            && last.kind == Kind::Indirect
+            && !has_any(words, INDICATIVE)
+            && !has_first_person(words)
+        {
             return Some(Kind::Indirect);
         }
         if near && words.first().is_some_and(|w| w.text == "Demnach") {
@@ -1783,7 +1952,7 @@ fn group_name(words: &[Word], n: usize, to: usize) -> (String, usize) {
     {
         end += 1;
     }
-    let genitive = n > 0 && words[n - 1].text == "des";
+    let genitive = n > 0 && matches!(words[n - 1].text, "des" | "eines" | "seines" | "ihres");
     let name: Vec<&str> = words[n..end]
         .iter()
         .map(|w| match (genitive, w.text.strip_suffix('s')) {
@@ -1813,7 +1982,17 @@ fn is_dative_object(words: &[Word], from: usize, speaker: Option<&str>) -> bool 
 fn may_speak_for_a_group(noun: &str, sentence_start: bool) -> bool {
     let lower = noun.to_lowercase();
     let head = lower.rsplit('-').next().unwrap_or(&lower);
-    if GROUP_ENDINGS.iter().any(|e| head.ends_with(e)) {
+    let bases = [
+        Some(head),
+        head.strip_suffix('s'),
+        head.strip_suffix("es"),
+        head.strip_suffix('n'),
+    ];
+    if bases
+        .iter()
+        .flatten()
+        .any(|base| GROUP_ENDINGS.iter().any(|e| base.ends_with(e)))
+    {
         return true;
     }
     let letters: Vec<char> = noun.chars().filter(|c| c.is_alphabetic()).collect();
@@ -1839,6 +2018,14 @@ static COMMON_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The end byte of the noun phrase from `words[from]`: determiner,
+/// adjectives, noun (`seines Verlags`).
+fn phrase_end(words: &[Word], from: usize, to: usize) -> Option<usize> {
+    (from..to.min(from + 4))
+        .find(|&i| starts_upper(words[i].text))
+        .map(|i| words[i].end)
+}
+
 /// Whether the text between two words ends a clause.
 fn breaks_clause(gap: &str) -> bool {
     gap.contains([',', ':', ';', '–', '(', ')']) || gap.contains(" - ")
@@ -1857,6 +2044,11 @@ fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':' || c == '–');
     let e = s + trimmed.len();
     (s < e && trimmed.chars().any(char::is_alphanumeric)).then_some((s, e))
+}
+
+/// `44-Jährige`, `3-Jähriger`: a noun after a number.
+fn is_numbered(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) && word.contains('-')
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -1889,6 +2081,12 @@ fn is_person_descriptor(people: &ArticlePeople, noun: &str) -> bool {
                 .persons
                 .iter()
                 .any(|p| p.nationalities.contains(&lower))
+}
+
+/// A role-like noun (`Präsident`, `Sprecherin`, `CSU-Chef`).
+fn is_role_word(noun: &str) -> bool {
+    let lower = noun.to_lowercase();
+    DESCRIPTOR_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// `start..end` without surrounding spaces.
