@@ -24,6 +24,9 @@ pub mod exit {
     pub const QUERY_SYNTAX: i32 = 8;
     /// Unknown field in the query.
     pub const UNKNOWN_FIELD: i32 = 9;
+    /// `index` refused to delete most of the index (empty or unmounted
+    /// archive); `--allow-mass-delete` overrides.
+    pub const MASS_DELETE: i32 = 10;
     /// A bug in archiv.
     pub const INTERNAL: i32 = 70;
 }
@@ -50,8 +53,16 @@ pub enum Error {
     #[error("another `archiv index` is writing to {path} (lock held on {lock})\n  wait for it to finish, or pass --wait to queue behind it")]
     Locked { path: PathBuf, lock: PathBuf },
 
-    #[error("the archive folder {path} does not exist or is not a folder")]
+    #[error("the archive folder {path} does not exist or is not a folder\n  check the path (is the share mounted?); the index was not changed")]
     NoArchive { path: PathBuf },
+
+    #[error("refusing to index {archive}: the run would delete {would_delete} of the {total} indexed files (more than half)\n  the index at {index} was not changed; is the archive empty or not mounted?\n  if the files really are gone, run again with --allow-mass-delete")]
+    MassDelete {
+        index: PathBuf,
+        archive: PathBuf,
+        would_delete: usize,
+        total: usize,
+    },
 
     #[error("query syntax error: {message}\n  {query}\n  {marker}\n  quote words that contain : ( ) [ ] {{ }} ^ ~ or \", e.g. \"Nato-Gipfel: Ergebnis\"")]
     QuerySyntax {
@@ -89,6 +100,7 @@ impl Error {
                 exit::INCOMPATIBLE
             }
             Error::Locked { .. } => exit::LOCKED,
+            Error::MassDelete { .. } => exit::MASS_DELETE,
             Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
             Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
             Error::UnknownField { .. } => exit::UNKNOWN_FIELD,

@@ -55,7 +55,11 @@ fn a_foreign_folder_with_gen_subfolders_is_left_untouched() {
                     .and(predicate::str::contains("will not write")),
             );
     }
-    assert_eq!(snapshot(foreign), before, "no byte of a foreign file changed");
+    assert_eq!(
+        snapshot(foreign),
+        before,
+        "no byte of a foreign file changed"
+    );
     let mut names_after: Vec<_> = std::fs::read_dir(foreign)
         .expect("list")
         .flatten()
@@ -191,7 +195,9 @@ fn deleting_half_the_archive_is_allowed_more_is_refused() {
         .arg(archive.path())
         .assert()
         .code(10)
-        .stderr(predicate::str::contains("would delete 2 of the 2 indexed files"));
+        .stderr(predicate::str::contains(
+            "would delete 2 of the 2 indexed files",
+        ));
     assert_eq!(all_ids(index.path()), ["a2.txt", "a3.txt"]);
 }
 
