@@ -214,3 +214,135 @@ fn a_vanished_archive_root_is_an_error_and_the_index_stays() {
         .stderr(predicate::str::contains("does not exist"));
     assert_eq!(all_ids(index.path()).len(), 3);
 }
+
+/// The live generation's folder.
+fn live_generation(index: &Path) -> PathBuf {
+    let name = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    index.join(name.trim())
+}
+
+/// Overwrites the middle third of every file of the live generation whose
+/// name ends with one of `extensions` with 0xA5 bytes.
+fn damage(index: &Path, extensions: &[&str]) -> usize {
+    let mut damaged = 0;
+    for entry in std::fs::read_dir(live_generation(index))
+        .expect("list")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !extensions.iter().any(|e| name.ends_with(e)) {
+            continue;
+        }
+        let mut bytes = std::fs::read(entry.path()).expect("read");
+        let (from, to) = (bytes.len() / 3, bytes.len() * 2 / 3);
+        bytes[from..to].fill(0xA5);
+        std::fs::write(entry.path(), bytes).expect("write");
+        damaged += 1;
+    }
+    assert!(damaged > 0, "no file ending in {extensions:?}");
+    damaged
+}
+
+/// Asserts a search on the damaged index is refused with exit 5 and a
+/// message naming `--rebuild`.
+fn search_refused(index: &Path, query: &str) {
+    archiv(index)
+        .args(["search", query])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("damaged").and(predicate::str::contains("--rebuild")));
+}
+
+/// Asserts an incremental run on the damaged index is refused with exit 5
+/// and a message naming `--rebuild`.
+fn index_refused(index: &Path, archive: &Path) {
+    archiv(index)
+        .arg("index")
+        .arg(archive)
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("damaged").and(predicate::str::contains("--rebuild")));
+}
+
+/// Asserts `--rebuild` recovers the index from the archive.
+fn rebuilt(index: &Path, archive: &Path, query: &str) {
+    archiv(index)
+        .args(["index", "--rebuild"])
+        .arg(archive)
+        .assert()
+        .code(0);
+    archiv(index).args(["search", query]).assert().code(0);
+    archiv(index).arg("index").arg(archive).assert().code(0);
+}
+
+#[test]
+fn damaged_postings_give_exit_5_and_rebuild_recovers() {
+    let index = indexed(&sample_corpus());
+    damage(index.path(), &[".idx", ".pos", ".term"]);
+    search_refused(index.path(), "Rutte");
+    // An incremental run with nothing to change reads no postings: it may
+    // finish, or find the damage; it never crashes.
+    archiv(index.path())
+        .arg("index")
+        .arg(sample_corpus())
+        .assert()
+        .code(predicate::in_iter([0, 5]));
+    rebuilt(index.path(), &sample_corpus(), "Rutte");
+}
+
+#[test]
+fn a_damaged_manifest_gives_exit_5_and_rebuild_recovers() {
+    let index = indexed(&sample_corpus());
+    damage(index.path(), &[".fast"]);
+    index_refused(index.path(), &sample_corpus());
+    rebuilt(index.path(), &sample_corpus(), "Rutte");
+}
+
+#[test]
+fn damaged_stored_documents_give_exit_5_and_rebuild_recovers() {
+    let index = indexed(&sample_corpus());
+    damage(index.path(), &[".store"]);
+    search_refused(index.path(), "Rutte");
+    rebuilt(index.path(), &sample_corpus(), "Rutte");
+}
+
+#[test]
+fn a_garbled_current_gives_exit_5_and_rebuild_recovers() {
+    let index = indexed(&sample_corpus());
+    std::fs::write(index.path().join("CURRENT"), b"\xff\xfe../../etc\n").expect("write");
+    search_refused(index.path(), "Rutte");
+    index_refused(index.path(), &sample_corpus());
+    rebuilt(index.path(), &sample_corpus(), "Rutte");
+}
+
+#[test]
+fn a_truncated_meta_gives_exit_5_and_rebuild_recovers() {
+    let index = indexed(&sample_corpus());
+    let meta = live_generation(index.path()).join("meta.json");
+    let bytes = std::fs::read(&meta).expect("meta.json");
+    std::fs::write(&meta, &bytes[..bytes.len() / 2]).expect("truncate");
+    search_refused(index.path(), "Rutte");
+    index_refused(index.path(), &sample_corpus());
+    rebuilt(index.path(), &sample_corpus(), "Rutte");
+}
+
+#[test]
+fn a_garbled_marker_gives_exit_5_and_rebuild_recovers() {
+    let archive = archive_of(2);
+    let index = indexed(archive.path());
+    std::fs::write(index.path().join("ARCHIV-INDEX"), b"\x00\x01garbage").expect("write");
+    archiv(index.path())
+        .arg("index")
+        .arg(archive.path())
+        .assert()
+        .code(5)
+        .stderr(
+            predicate::str::contains("ARCHIV-INDEX").and(predicate::str::contains("--rebuild")),
+        );
+    archiv(index.path())
+        .args(["index", "--rebuild"])
+        .arg(archive.path())
+        .assert()
+        .code(0);
+    assert_eq!(all_ids(index.path()), ["a0.txt", "a1.txt"]);
+}

@@ -122,13 +122,14 @@ impl OpenIndex {
     }
 }
 
-/// The live generation's folder, if `index_dir` has one.
+/// The live generation's folder, if `index_dir` has one. A `CURRENT` that
+/// does not name a generation the way archiv writes it is damage.
 pub fn current_generation(index_dir: &Path) -> Result<Option<PathBuf>> {
     let pointer = index_dir.join(CURRENT_FILE);
-    match std::fs::read_to_string(&pointer) {
-        Ok(name) => {
-            let name = name.trim();
-            if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+    match std::fs::read(&pointer) {
+        Ok(bytes) => {
+            let name = std::str::from_utf8(&bytes).unwrap_or("").trim();
+            if !is_generation_name(name) {
                 return Err(Error::Corrupt {
                     path: index_dir.to_path_buf(),
                     reason: format!("{} names no valid generation", pointer.display()),
@@ -194,6 +195,10 @@ pub fn guard_damage<T>(index_dir: &Path, read: impl FnOnce() -> Result<T>) -> Re
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
     GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
     match result {
+        Ok(Err(Error::Index(err))) if is_damage(&err) => Err(Error::Corrupt {
+            path: index_dir.to_path_buf(),
+            reason: format!("its files cannot be read ({err})"),
+        }),
         Ok(result) => result,
         Err(payload) => {
             let what = payload
@@ -206,6 +211,25 @@ pub fn guard_damage<T>(index_dir: &Path, read: impl FnOnce() -> Result<T>) -> Re
                 reason: format!("its files cannot be read ({what})"),
             })
         }
+    }
+}
+
+/// Whether a tantivy error says the index's bytes are damaged (tantivy
+/// reports most damage as I/O errors that no system call gave).
+fn is_damage(err: &tantivy::TantivyError) -> bool {
+    use std::io::ErrorKind;
+    match err {
+        tantivy::TantivyError::DataCorruption(_) => true,
+        // An error the OS did not give is tantivy's own finding in the bytes.
+        tantivy::TantivyError::IoError(io) => {
+            io.raw_os_error().is_none()
+                || matches!(io.kind(), ErrorKind::InvalidData | ErrorKind::UnexpectedEof)
+        }
+        tantivy::TantivyError::OpenReadError(_) | tantivy::TantivyError::OpenDirectoryError(_) => {
+            false
+        }
+        tantivy::TantivyError::InternalError(_) => true,
+        _ => false,
     }
 }
 
