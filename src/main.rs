@@ -440,10 +440,14 @@ fn run_people(index_dir: &std::path::Path, args: PeopleArgs) -> Result<i32, Erro
     let mut stdout = std::io::stdout().lock();
     for person in &people {
         let line = match args.format.format {
-            Format::Json => {
-                serde_json::to_string(person).map_err(|e| Error::Internal(e.to_string()))?
-            }
-            Format::Text => format!("{:>6}  {}", person.articles, person.name),
+            Format::Json => output::escape_json_line(
+                serde_json::to_string(person).map_err(|e| Error::Internal(e.to_string()))?,
+            ),
+            Format::Text => format!(
+                "{:>6}  {}",
+                person.articles,
+                output::escape_controls(&person.name)
+            ),
         };
         if let Err(err) = writeln!(stdout, "{line}") {
             return broken_pipe_or(err);

@@ -30,7 +30,10 @@ fn run_index(index: &Path, archive: &Path, extra: &[&str]) -> (i32, serde_json::
 fn two_non_utf8_names_with_the_same_lossy_form_are_two_documents() {
     use std::os::unix::ffi::OsStrExt;
     let archive = tempfile::tempdir().expect("temp dir");
-    for (n, name) in [&b"caf\xe9.txt"[..], &b"caf\xe8.txt"[..]].iter().enumerate() {
+    for (n, name) in [&b"caf\xe9.txt"[..], &b"caf\xe8.txt"[..]]
+        .iter()
+        .enumerate()
+    {
         let name = std::ffi::OsStr::from_bytes(name);
         write_article(archive.path(), &name.to_string_lossy(), n, "");
         std::fs::rename(
@@ -69,7 +72,10 @@ fn dates_out_of_range_are_reported_not_changed() {
         "warning: old.json: date 0001-01-01 is outside the range the index can hold",
         "warning: future.txt: date 9999-12-31 is outside the range the index can hold",
     ] {
-        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
     }
     let hits = search_json(index.path(), &["Zeitreisebericht"]);
     assert_eq!(hits.len(), 2);
@@ -88,7 +94,10 @@ fn deeply_nested_parentheses_are_a_syntax_error_not_a_crash() {
         .code(8)
         .stderr(predicate::str::contains("nested too deeply"));
     let fine = format!("{}Nato{}", "(".repeat(10), ")".repeat(10));
-    archiv(index.path()).args(["search", &fine]).assert().code(0);
+    archiv(index.path())
+        .args(["search", &fine])
+        .assert()
+        .code(0);
 }
 
 /// An archive with an article whose text carries escape sequences: a
@@ -177,7 +186,10 @@ fn a_skipped_file_is_reported_again_on_every_run() {
     for run in 0..2 {
         let (code, summary, stderr) = run_index(index.path(), archive.path(), &[]);
         assert_eq!(code, 3, "run {run}: {stderr}");
-        assert!(stderr.contains("skipped: zip.txt: binary file"), "run {run}: {stderr}");
+        assert!(
+            stderr.contains("skipped: zip.txt: binary file"),
+            "run {run}: {stderr}"
+        );
         assert_eq!(summary["failed"], 1, "run {run}: {summary}");
     }
     // Fixed, it is indexed and no longer reported.
@@ -212,16 +224,15 @@ fn symlinks_out_of_the_archive_are_reported_not_followed_and_loops_reported() {
         "skipped: elsewhere: symlink leads out of the archive",
         "skipped: sub/loop: symlink loop",
     ] {
-        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
     }
     assert_eq!(all_ids(index.path()), ["a.txt", "inside.txt"]);
     assert!(search_json(index.path(), &["Geheimsache"]).is_empty());
 
-    let (_, _, stderr) = run_index(
-        index.path(),
-        archive.path(),
-        &["--follow-outside-links"],
-    );
+    let (_, _, stderr) = run_index(index.path(), archive.path(), &["--follow-outside-links"]);
     assert!(!stderr.contains("leads out"), "{stderr}");
     assert_eq!(
         all_ids(index.path()),
@@ -233,12 +244,20 @@ fn symlinks_out_of_the_archive_are_reported_not_followed_and_loops_reported() {
 fn files_over_the_size_limit_are_reported_and_the_rest_indexed() {
     let archive = tempfile::tempdir().expect("temp dir");
     write_article(archive.path(), "small.txt", 1, "");
-    write_article(archive.path(), "big.txt", 2, &"Sehr lange Meldung. ".repeat(200));
+    write_article(
+        archive.path(),
+        "big.txt",
+        2,
+        &"Sehr lange Meldung. ".repeat(200),
+    );
     let index = tempfile::tempdir().expect("temp dir");
-    let (code, summary, stderr) = run_index(index.path(), archive.path(), &["--max-file-size", "1K"]);
+    let (code, summary, stderr) =
+        run_index(index.path(), archive.path(), &["--max-file-size", "1K"]);
     assert_eq!(code, 3, "{stderr}");
     assert!(
-        stderr.contains("skipped: big.txt: file is larger than the limit of 1024 bytes (--max-file-size)"),
+        stderr.contains(
+            "skipped: big.txt: file is larger than the limit of 1024 bytes (--max-file-size)"
+        ),
         "{stderr}"
     );
     assert_eq!(summary["added"], 1, "{summary}");

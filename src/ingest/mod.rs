@@ -78,9 +78,12 @@ impl std::fmt::Display for Report {
             Severity::Warning => "warning",
             Severity::Skipped => "skipped",
         };
+        // File names and reasons may carry what a terminal would obey.
+        let path = crate::render::output::escape_controls(&self.path);
+        let reason = crate::render::output::escape_controls(&self.reason);
         match self.line {
-            Some(line) => write!(f, "{what}: {}:{line}: {}", self.path, self.reason),
-            None => write!(f, "{what}: {}: {}", self.path, self.reason),
+            Some(line) => write!(f, "{what}: {path}:{line}: {reason}"),
+            None => write!(f, "{what}: {path}: {reason}"),
         }
     }
 }
@@ -343,7 +346,18 @@ pub fn parse_bytes(file: &SourceFile, bytes: &[u8]) -> FileContent {
         }
     };
     let mut content = match file.format {
-        Format::Text => parse_text(file, &text),
+        Format::Text => {
+            // Agency copy is plain text: a stray control byte is noise.
+            // (JSON's text is kept exactly; output escapes it.)
+            let (text, removed) = decode::strip_controls(text);
+            let mut content = parse_text(file, &text);
+            if let Some(warning) = removed {
+                content
+                    .reports
+                    .insert(0, warning_report(file, None, warning));
+            }
+            content
+        }
         Format::Json => parse_json(file, &text),
         Format::JsonLines => parse_json_lines(file, &text),
     };
@@ -352,18 +366,37 @@ pub fn parse_bytes(file: &SourceFile, bytes: &[u8]) -> FileContent {
     content
 }
 
+/// Drops a date the index cannot hold (tantivy keeps dates as nanoseconds
+/// in an i64: 1677-09-21 to 2262-04-11), saying so, rather than let it be
+/// changed to the nearest date it can.
+fn check_date(article: &mut Article) -> Option<String> {
+    let date = article.date?;
+    let nanos = date.midnight().assume_utc().unix_timestamp_nanos();
+    if i64::try_from(nanos).is_ok() {
+        return None;
+    }
+    article.date = None;
+    Some(format!(
+        "date {date} is outside the range the index can hold (1677-09-22 to 2262-04-11): indexed without a date"
+    ))
+}
+
 fn parse_text(file: &SourceFile, text: &str) -> FileContent {
     let parsed = agency_copy::parse(text, &file.rel_path);
     let mut content = FileContent::default();
     for warning in parsed.warnings {
         content.reports.push(warning_report(file, None, warning));
     }
-    if parsed.article.body.is_empty() {
+    let mut article = parsed.article;
+    if article.body.is_empty() {
         content
             .reports
             .push(skipped(file, None, "no article text found".into()));
     } else {
-        content.articles.push(parsed.article);
+        if let Some(warning) = check_date(&mut article) {
+            content.reports.push(warning_report(file, None, warning));
+        }
+        content.articles.push(article);
     }
     content
 }
@@ -400,8 +433,11 @@ fn add_json_article(
     line: Option<usize>,
 ) {
     match json::parse_object(json, id, &file.rel_path) {
-        Ok((article, warnings)) => {
+        Ok((mut article, warnings)) => {
             for warning in warnings {
+                content.reports.push(warning_report(file, line, warning));
+            }
+            if let Some(warning) = check_date(&mut article) {
                 content.reports.push(warning_report(file, line, warning));
             }
             content.articles.push(article);
