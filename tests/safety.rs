@@ -346,3 +346,241 @@ fn a_garbled_marker_gives_exit_5_and_rebuild_recovers() {
         .code(0);
     assert_eq!(all_ids(index.path()), ["a0.txt", "a1.txt"]);
 }
+
+/// A tmpfs mounted on a temporary folder, unmounted when dropped; `None`
+/// (the test then says it skipped) where mounting is not permitted.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+            return None;
+        }
+        Some(Tmpfs { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount(&self, options: &str) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(self.path())
+            .status()
+            .expect("mount runs");
+        assert!(status.success(), "remount {options}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_read_only_index_can_be_searched_and_a_run_on_it_fails_cleanly() {
+    let Some(fs) = Tmpfs::mount("64m") else {
+        return;
+    };
+    let index = fs.path().join("index");
+    archiv(&index)
+        .arg("index")
+        .arg(sample_corpus())
+        .assert()
+        .code(0);
+    fs.remount("ro");
+    archiv(&index)
+        .args(["search", "Rutte"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Rutte"));
+    archiv(&index).arg("status").assert().code(0);
+    archiv(&index).args(["people", "Rutte"]).assert().code(0);
+    archiv(&index)
+        .arg("index")
+        .arg(sample_corpus())
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("Read-only file system"));
+    archiv(&index).args(["search", "Rutte"]).assert().code(0);
+    fs.remount("rw");
+}
+
+/// Writes `n` articles of about `words` pseudo-random words each (so they
+/// neither compress nor share terms), numbered from `first`.
+fn write_noise(dir: &Path, first: usize, n: usize, words: usize) {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d ^ first as u64;
+    for i in first..first + n {
+        let mut text = String::new();
+        for _ in 0..words {
+            let mut word = String::new();
+            for _ in 0..8 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                word.push(char::from(b'a' + (state % 26) as u8));
+            }
+            text.push_str(&word);
+            text.push(' ');
+        }
+        write_article(dir, &format!("noise{i}.txt"), i, &text);
+    }
+}
+
+#[test]
+fn a_full_disk_fails_the_run_with_exit_7_and_the_next_run_completes() {
+    let Some(fs) = Tmpfs::mount("3m") else {
+        return;
+    };
+    let archive = archive_of(5);
+    let index = fs.path().join("index");
+    archiv(&index)
+        .args(["index", "--no-extract", "--no-decompound"])
+        .arg(archive.path())
+        .assert()
+        .code(0);
+    write_noise(archive.path(), 0, 40, 20_000);
+    let output = archiv(&index)
+        .args([
+            "index",
+            "--no-extract",
+            "--no-decompound",
+            "--commit-every",
+            "10",
+        ])
+        .arg(archive.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(7), "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    // The live index still answers, with at least what it had.
+    archiv(&index).args(["search", "Haushalt"]).assert().code(0);
+    assert!(all_ids(&index).len() >= 5);
+    fs.remount("size=256m");
+    let summary = index_summary(&index, archive.path(), &["--no-extract", "--no-decompound"]);
+    assert_eq!(summary["failed"], 0, "{summary}");
+    assert_eq!(all_ids(&index).len(), 45);
+}
+
+/// Runs the archiv binary on `index` as a user without the power to read
+/// every file: as `nobody` (via setpriv) when the tests run as root, else
+/// as ourselves. `None` where that is not possible.
+#[cfg(unix)]
+fn unprivileged(index: &Path, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().expect("temp file");
+    let is_root = probe.as_file().metadata().expect("stat").uid() == 0;
+    let bin = env!("CARGO_BIN_EXE_archiv");
+    let mut cmd = if is_root {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        cmd
+    } else {
+        std::process::Command::new(bin)
+    };
+    cmd.env_remove("ARCHIV_INDEX")
+        .arg("--index")
+        .arg(index)
+        .args(args);
+    match cmd.output() {
+        Ok(output) if !(is_root && output.status.code() == Some(127)) => Some(output),
+        _ => {
+            eprintln!("skipped: cannot run archiv as an unprivileged user (setpriv)");
+            None
+        }
+    }
+}
+
+/// Hands `dir` (and all below it) to `nobody` when running as root, so the
+/// unprivileged run can use it.
+#[cfg(unix)]
+fn hand_over(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        let _ = std::os::unix::fs::lchown(entry.path(), Some(65534), Some(65534));
+        if entry.file_type().is_dir() {
+            let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_input_is_reported_by_path_and_its_documents_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let archive = archive_of(3);
+    write_article(archive.path(), "sub/b.txt", 9, "");
+    let parent = tempfile::tempdir().expect("temp dir");
+    let index = parent.path().join("index");
+    hand_over(archive.path());
+    hand_over(parent.path());
+    let index_args = [std::ffi::OsStr::new("index"), archive.path().as_os_str()];
+    let Some(first) = unprivileged(&index, &index_args) else {
+        return;
+    };
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+
+    // a1.txt changes and cannot be read; new.txt cannot be read; nor can sub/.
+    write_article(archive.path(), "a1.txt", 1, "Neu: Rohrbruch.");
+    write_article(archive.path(), "new.txt", 4, "");
+    hand_over(archive.path());
+    let no_access = std::fs::Permissions::from_mode(0o000);
+    for name in ["a1.txt", "new.txt", "sub"] {
+        std::fs::set_permissions(archive.path().join(name), no_access.clone()).expect("chmod");
+    }
+    for run in 0..2 {
+        let output = unprivileged(&index, &index_args).expect("ran before");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(3), "run {run}: {stderr}");
+        for expected in [
+            "skipped: a1.txt: cannot read: Permission denied",
+            "skipped: new.txt: cannot read: Permission denied",
+            "skipped: sub: cannot read: Permission denied",
+        ] {
+            assert!(
+                stderr.contains(expected),
+                "run {run}: missing `{expected}` in:\n{stderr}"
+            );
+        }
+    }
+    let search = [
+        std::ffi::OsStr::new("search"),
+        "*".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ];
+    let found = unprivileged(&index, &search).expect("ran before");
+    let mut found = ids(&json_lines(&found.stdout));
+    found.sort();
+    assert_eq!(
+        found,
+        ["a0.txt", "a1.txt", "a2.txt", "sub/b.txt"],
+        "what was indexed stays"
+    );
+    let readable = std::fs::Permissions::from_mode(0o644);
+    for name in ["a1.txt", "new.txt"] {
+        std::fs::set_permissions(archive.path().join(name), readable.clone()).expect("chmod");
+    }
+    std::fs::set_permissions(
+        archive.path().join("sub"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .expect("chmod");
+    let last = unprivileged(&index, &index_args).expect("ran before");
+    assert_eq!(last.status.code(), Some(0), "{last:?}");
+}

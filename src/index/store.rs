@@ -23,7 +23,8 @@ use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{DirectoryLock, MmapDirectory};
 use tantivy::Index;
 
 /// File naming the live generation.
@@ -163,7 +164,7 @@ pub fn open_for_search(index_dir: &Path) -> Result<OpenIndex> {
         });
     }
     let mut open = open_generation(index_dir, &generation, meta)?;
-    open.readers_lock = Some(readers_lock);
+    open.readers_lock = readers_lock;
     Ok(open)
 }
 
@@ -253,26 +254,47 @@ fn quiet_guarded_panics() {
 }
 
 /// Takes a shared lock on a generation's readers lock, so the writer does
-/// not remove the generation while this process reads it.
-fn lock_for_reading(index_dir: &Path, generation: &Path) -> Result<std::fs::File> {
+/// not remove the generation while this process reads it. Where the index
+/// cannot be written (a read-only mount, another user's shared index) the
+/// lock file is opened read-only if it exists, and done without if not: no
+/// writer can remove anything there either, and the open segment files
+/// stay readable even if one does.
+fn lock_for_reading(index_dir: &Path, generation: &Path) -> Result<Option<std::fs::File>> {
     let gone = |reason: String| Error::Corrupt {
         path: index_dir.to_path_buf(),
         reason,
     };
     let path = generation.join(READERS_LOCK_FILE);
-    let file = std::fs::OpenOptions::new()
+    let opened = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)
-        .map_err(|err| gone(format!("cannot open {}: {err}", path.display())))?;
+        .open(&path);
+    let file = match opened {
+        Ok(file) => file,
+        Err(err) if is_no_write_access(&err) => match std::fs::File::open(&path) {
+            Ok(file) => file,
+            Err(_) if generation.join(META_FILE).exists() => return Ok(None),
+            Err(err) => return Err(gone(format!("cannot open {}: {err}", path.display()))),
+        },
+        Err(err) => return Err(gone(format!("cannot open {}: {err}", path.display()))),
+    };
     file.lock_shared()
         .map_err(|err| gone(format!("cannot lock {}: {err}", path.display())))?;
     // The writer may have removed the generation while we waited.
     if !generation.join(META_FILE).exists() {
         return Err(gone(format!("{} was removed", generation.display())));
     }
-    Ok(file)
+    Ok(Some(file))
+}
+
+/// Whether an error says the file system or the permissions do not let us
+/// write (as opposed to a missing or damaged index).
+fn is_no_write_access(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 /// The error for a folder without `CURRENT`: empty (or only marked, the
@@ -338,12 +360,78 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     write().map_err(|err| Error::io("cannot write", path, err))
 }
 
+/// tantivy's directory for a generation, readable without write access:
+/// where the lock tantivy takes while opening segments cannot be created
+/// (read-only mount, another user's index), the lock file is locked
+/// read-only if it exists, and done without if not; everything else is
+/// tantivy's own [`MmapDirectory`].
+#[derive(Debug, Clone)]
+struct GenerationDirectory {
+    inner: MmapDirectory,
+    root: PathBuf,
+}
+
+impl tantivy::Directory for GenerationDirectory {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> Result<std::sync::Arc<dyn tantivy::directory::FileHandle>, OpenReadError> {
+        self.inner.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.inner.delete(path)
+    }
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.inner.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> Result<tantivy::directory::WritePtr, OpenWriteError> {
+        self.inner.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.inner.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.inner.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.inner.sync_directory()
+    }
+    fn watch(
+        &self,
+        callback: tantivy::directory::WatchCallback,
+    ) -> tantivy::Result<tantivy::directory::WatchHandle> {
+        self.inner.watch(callback)
+    }
+    fn acquire_lock(&self, lock: &tantivy::directory::Lock) -> Result<DirectoryLock, LockError> {
+        match self.inner.acquire_lock(lock) {
+            Err(LockError::IoError(err)) if is_no_write_access(&err) => {
+                match std::fs::File::open(self.root.join(&lock.filepath)) {
+                    Ok(file) => {
+                        // A shared lock is all a read-only descriptor may
+                        // hold; it still keeps the owner's cleanup out.
+                        file.lock_shared()
+                            .map_err(|e| LockError::IoError(std::sync::Arc::new(e)))?;
+                        Ok(DirectoryLock::from(Box::new(file)))
+                    }
+                    Err(_) => Ok(DirectoryLock::from(Box::new(()))),
+                }
+            }
+            other => other,
+        }
+    }
+}
+
 /// Opens a generation's tantivy index and registers the analyzers.
 pub fn open_generation(index_dir: &Path, generation: &Path, meta: IndexMeta) -> Result<OpenIndex> {
-    let directory = MmapDirectory::open(generation).map_err(|err| Error::Corrupt {
-        path: index_dir.to_path_buf(),
-        reason: format!("cannot open {}: {err}", generation.display()),
-    })?;
+    let directory = MmapDirectory::open(generation)
+        .map(|inner| GenerationDirectory {
+            inner,
+            root: generation.to_path_buf(),
+        })
+        .map_err(|err| Error::Corrupt {
+            path: index_dir.to_path_buf(),
+            reason: format!("cannot open {}: {err}", generation.display()),
+        })?;
     let index = Index::open(directory).map_err(|err| Error::Corrupt {
         path: index_dir.to_path_buf(),
         reason: format!("cannot open {}: {err}", generation.display()),
