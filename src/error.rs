@@ -84,6 +84,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write the index at {path}: {source}\n  the index keeps what its last commit holds and stays searchable; free space or fix permissions, then run again")]
+    IndexWrite {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 
@@ -104,7 +110,7 @@ impl Error {
             Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
             Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
             Error::UnknownField { .. } => exit::UNKNOWN_FIELD,
-            Error::Io { .. } => exit::IO,
+            Error::Io { .. } | Error::IndexWrite { .. } => exit::IO,
             Error::Index(tantivy::TantivyError::IoError(_)) => exit::IO,
             Error::Index(_) => exit::INCOMPATIBLE,
             Error::Internal(_) => exit::INTERNAL,

@@ -162,14 +162,8 @@ fn an_empty_archive_does_not_wipe_the_index() {
             );
     }
     assert_eq!(
-        snapshot(index.path())
-            .into_iter()
-            .filter(|(p, _)| !p.ends_with("writer.lock"))
-            .collect::<BTreeMap<_, _>>(),
-        before
-            .into_iter()
-            .filter(|(p, _)| !p.ends_with("writer.lock"))
-            .collect::<BTreeMap<_, _>>(),
+        without_locks(snapshot(index.path())),
+        without_locks(before),
         "the live index is untouched"
     );
     assert_eq!(all_ids(index.path()).len(), 4);
@@ -199,6 +193,29 @@ fn deleting_half_the_archive_is_allowed_more_is_refused() {
             "would delete 2 of the 2 indexed files",
         ));
     assert_eq!(all_ids(index.path()), ["a2.txt", "a3.txt"]);
+}
+
+#[test]
+fn an_unmounted_archive_share_does_not_wipe_the_index() {
+    let Some(share) = Tmpfs::mount("16m") else {
+        return;
+    };
+    for i in 0..3 {
+        write_article(share.path(), &format!("a{i}.txt"), i, "");
+    }
+    let index = indexed(share.path());
+    let mount_point = share.path().to_path_buf();
+    drop(share); // unmounted: the mount point is an empty folder again
+    std::fs::create_dir_all(&mount_point).expect("mount point");
+    archiv(index.path())
+        .arg("index")
+        .arg(&mount_point)
+        .assert()
+        .code(10)
+        .stderr(predicate::str::contains(
+            "would delete 3 of the 3 indexed files",
+        ));
+    assert_eq!(all_ids(index.path()).len(), 3);
 }
 
 #[test]
@@ -256,12 +273,26 @@ fn search_refused(index: &Path, query: &str) {
 /// Asserts an incremental run on the damaged index is refused with exit 5
 /// and a message naming `--rebuild`.
 fn index_refused(index: &Path, archive: &Path) {
+    let before = without_locks(snapshot(index));
     archiv(index)
         .arg("index")
         .arg(archive)
         .assert()
         .code(5)
         .stderr(predicate::str::contains("damaged").and(predicate::str::contains("--rebuild")));
+    assert_eq!(
+        without_locks(snapshot(index)),
+        before,
+        "nothing changed or deleted"
+    );
+}
+
+/// A snapshot without the lock files (which runs create and leave).
+fn without_locks(files: BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<PathBuf, Vec<u8>> {
+    files
+        .into_iter()
+        .filter(|(path, _)| !path.to_string_lossy().ends_with(".lock"))
+        .collect()
 }
 
 /// Asserts `--rebuild` recovers the index from the archive.
@@ -443,7 +474,7 @@ fn write_noise(dir: &Path, first: usize, n: usize, words: usize) {
 
 #[test]
 fn a_full_disk_fails_the_run_with_exit_7_and_the_next_run_completes() {
-    let Some(fs) = Tmpfs::mount("3m") else {
+    let Some(fs) = Tmpfs::mount("1m") else {
         return;
     };
     let archive = archive_of(5);
@@ -453,7 +484,7 @@ fn a_full_disk_fails_the_run_with_exit_7_and_the_next_run_completes() {
         .arg(archive.path())
         .assert()
         .code(0);
-    write_noise(archive.path(), 0, 40, 20_000);
+    write_noise(archive.path(), 0, 12, 10_000);
     let output = archiv(&index)
         .args([
             "index",
@@ -467,14 +498,19 @@ fn a_full_disk_fails_the_run_with_exit_7_and_the_next_run_completes() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(7), "{stderr}");
-    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(
+        stderr.contains("cannot write the index at")
+            && stderr.contains("No space left on device")
+            && stderr.contains("run again"),
+        "{stderr}"
+    );
     // The live index still answers, with at least what it had.
     archiv(&index).args(["search", "Haushalt"]).assert().code(0);
     assert!(all_ids(&index).len() >= 5);
     fs.remount("size=256m");
     let summary = index_summary(&index, archive.path(), &["--no-extract", "--no-decompound"]);
     assert_eq!(summary["failed"], 0, "{summary}");
-    assert_eq!(all_ids(&index).len(), 45);
+    assert_eq!(all_ids(&index).len(), 17);
 }
 
 /// Runs the archiv binary on `index` as a user without the power to read

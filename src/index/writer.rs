@@ -131,8 +131,19 @@ impl std::fmt::Display for RunSummary {
     }
 }
 
-/// Runs `archiv index`.
+/// Runs `archiv index`. A failure to write (disk full, permissions) names
+/// the index; what the last commit holds stays live.
 pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary> {
+    run_unmapped(options, progress).map_err(|err| match err {
+        Error::Index(source @ tantivy::TantivyError::IoError(_)) => Error::IndexWrite {
+            path: options.index_dir.clone(),
+            source,
+        },
+        other => other,
+    })
+}
+
+fn run_unmapped(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary> {
     let started = Instant::now();
     let archive = std::fs::canonicalize(&options.archive)
         .ok()
