@@ -159,9 +159,11 @@ fn run_unmapped(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSu
 
     let walk = ingest::walk(&archive, options.follow_outside_links);
     let decision = plan(options, &archive)?;
-    let mut summary = RunSummary::default();
-    summary.ignored = walk.ignored;
-    summary.failed += walk.reports.len();
+    let mut summary = RunSummary {
+        ignored: walk.ignored,
+        failed: walk.reports.len(),
+        ..RunSummary::default()
+    };
     summary.reports.extend(walk.reports);
     let unreadable = walk.unreadable;
 
@@ -169,7 +171,7 @@ fn run_unmapped(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSu
         Decision::Incremental(target) => {
             summary.mode = "incremental".into();
             let known = store::guard_damage(index_dir, || manifest::load(&target.searcher()?))?;
-            (target, known, false)
+            (*target, known, false)
         }
         Decision::Full {
             reason,
@@ -300,7 +302,7 @@ pub fn lock(index_dir: &Path, wait: bool) -> Result<WriterLock> {
 /// What a run writes to.
 enum Decision {
     /// Into the live generation.
-    Incremental(OpenIndex),
+    Incremental(Box<OpenIndex>),
     /// Into a new generation, made live at once (`swap_at_end` false: there
     /// is no live index) or when complete.
     Full {
@@ -377,9 +379,9 @@ fn plan(options: &IndexOptions, archive: &Path) -> Result<Decision> {
         let files = live_files(index_dir, &live, meta, archive);
         return Ok(full("the archive root changed", files));
     }
-    Ok(Decision::Incremental(store::open_generation(
+    Ok(Decision::Incremental(Box::new(store::open_generation(
         index_dir, &live, meta,
-    )?))
+    )?)))
 }
 
 /// The source records of the live generation, if it can be read.
