@@ -342,8 +342,15 @@ fn plan(options: &IndexOptions, archive: &Path) -> Result<Decision> {
     let index_dir = &options.index_dir;
     let live = match store::current_generation(index_dir) {
         Ok(live) => live,
-        // A garbled CURRENT must not block the way out.
-        Err(Error::Corrupt { .. }) if options.rebuild => None,
+        // A garbled CURRENT must not block the way out: nothing readable
+        // is live, so the new generation is made live at once.
+        Err(Error::Corrupt { .. }) if options.rebuild => {
+            return Ok(Decision::Full {
+                reason: "--rebuild (CURRENT was damaged)".into(),
+                swap_at_end: false,
+                live: None,
+            })
+        }
         Err(err) => return Err(err),
     };
     let full = |reason: &str, live: Option<LiveFiles>| Decision::Full {
