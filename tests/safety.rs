@@ -521,13 +521,16 @@ fn unprivileged(index: &Path, args: &[&std::ffi::OsStr]) -> Option<std::process:
     use std::os::unix::fs::MetadataExt;
     let probe = tempfile::NamedTempFile::new().expect("temp file");
     let is_root = probe.as_file().metadata().expect("stat").uid() == 0;
-    let bin = env!("CARGO_BIN_EXE_archiv");
+    // As assert_cmd does: the variable at run time first.
+    let bin = std::env::var_os("CARGO_BIN_EXE_archiv")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_archiv").into());
     let mut cmd = if is_root {
         let mut cmd = std::process::Command::new("setpriv");
-        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
         cmd
     } else {
-        std::process::Command::new(bin)
+        std::process::Command::new(&bin)
     };
     cmd.env_remove("ARCHIV_INDEX")
         .arg("--index")
