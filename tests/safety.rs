@@ -623,3 +623,45 @@ fn unreadable_input_is_reported_by_path_and_its_documents_kept() {
     let last = unprivileged(&index, &index_args).expect("ran before");
     assert_eq!(last.status.code(), Some(0), "{last:?}");
 }
+
+#[test]
+fn an_archive_that_vanishes_mid_run_loses_no_document() {
+    let Some(share) = Tmpfs::mount("64m") else {
+        return;
+    };
+    let n = 300;
+    for i in 0..n {
+        write_article(share.path(), &format!("a{i:03}.txt"), i, "");
+    }
+    let index = indexed(share.path());
+    for i in 0..n {
+        write_article(share.path(), &format!("a{i:03}.txt"), i, "Nachtrag.");
+    }
+    let bin = std::env::var_os("CARGO_BIN_EXE_archiv")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_archiv").into());
+    let run = std::process::Command::new(bin)
+        .env_remove("ARCHIV_INDEX")
+        .arg("--index")
+        .arg(index.path())
+        .args(["index", "--commit-every", "10"])
+        .arg(share.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("archiv starts");
+    // Lazily unmounted while the run works: whatever it has not opened yet
+    // is gone. When exactly does not matter: no moment may lose a document.
+    let unmounted = std::process::Command::new("umount")
+        .arg("-l")
+        .arg(share.path())
+        .status()
+        .expect("umount runs");
+    assert!(unmounted.success());
+    let output = run.wait_with_output().expect("archiv ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        matches!(output.status.code(), Some(0 | 3 | 10)),
+        "finished, reported what it could not read, or refused: {stderr}"
+    );
+    assert_eq!(all_ids(index.path()).len(), n, "no document lost: {stderr}");
+}
