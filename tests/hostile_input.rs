@@ -269,3 +269,23 @@ fn files_over_the_size_limit_are_reported_and_the_rest_indexed() {
         .code(2)
         .stderr(predicate::str::contains("is not a size"));
 }
+
+#[test]
+fn a_huge_article_is_indexed_without_extraction_and_says_so() {
+    let archive = tempfile::tempdir().expect("temp dir");
+    let long = "Der Rat tagte lange über den Haushalt der Stadt. ".repeat(6_000);
+    write_article(archive.path(), "long.txt", 1, &long);
+    write_article(archive.path(), "short.txt", 2, "");
+    let index = tempfile::tempdir().expect("temp dir");
+    let (code, summary, stderr) = run_index(index.path(), archive.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary["articles"], 2, "{summary}");
+    assert!(
+        stderr.contains("warning: long.txt: the article is 293 KB, over 256 KB: people and statements not extracted"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("short.txt"), "{stderr}");
+    let mut found = ids(&search_json(index.path(), &["Haushalt"]));
+    found.sort();
+    assert_eq!(found, ["long.txt", "short.txt"]);
+}

@@ -47,6 +47,11 @@ pub struct IndexOptions {
     pub follow_outside_links: bool,
 }
 
+/// Articles with a longer body are indexed without people and statement
+/// extraction (reported with a warning): extraction time grows faster than
+/// the text, and one huge article must not stall a run.
+pub const MAX_EXTRACT_BYTES: usize = 256 * 1024;
+
 /// Default for [`IndexOptions::max_file_size`]: 64 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
@@ -546,9 +551,28 @@ fn prepare(
     limits: &ingest::Limits,
 ) -> Prepared {
     let mut content = ingest::read_file(file, limits);
-    let enriched = std::mem::take(&mut content.articles)
+    let articles = std::mem::take(&mut content.articles);
+    let enriched = articles
         .into_iter()
-        .map(|article| documents::enrich(article, extract))
+        .map(|article| {
+            let too_long = article.body.len() > MAX_EXTRACT_BYTES;
+            if extract && too_long {
+                content.reports.push(Report {
+                    path: file.rel_path.clone(),
+                    line: article
+                        .id
+                        .rsplit_once('#')
+                        .and_then(|(_, n)| n.parse().ok()),
+                    severity: Severity::Warning,
+                    reason: format!(
+                        "the article is {} KB, over {} KB: people and statements not extracted",
+                        article.body.len() / 1024,
+                        MAX_EXTRACT_BYTES / 1024
+                    ),
+                });
+            }
+            documents::enrich(article, extract && !too_long)
+        })
         .collect();
     Prepared {
         file: file.clone(),
