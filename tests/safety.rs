@@ -622,6 +622,24 @@ fn unreadable_input_is_reported_by_path_and_its_documents_kept() {
     .expect("chmod");
     let last = unprivileged(&index, &index_args).expect("ran before");
     assert_eq!(last.status.code(), Some(0), "{last:?}");
+
+    // The archive folder itself unreadable: reported, nothing deleted.
+    std::fs::set_permissions(archive.path(), no_access).expect("chmod");
+    let locked_out = unprivileged(&index, &index_args).expect("ran before");
+    let stderr = String::from_utf8_lossy(&locked_out.stderr);
+    std::fs::set_permissions(archive.path(), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    assert_eq!(locked_out.status.code(), Some(3), "{stderr}");
+    let expected = format!(
+        "skipped: {}: cannot read: Permission denied",
+        archive.path().display()
+    );
+    assert!(
+        stderr.contains(&expected),
+        "missing `{expected}` in:\n{stderr}"
+    );
+    let found = unprivileged(&index, &search).expect("ran before");
+    assert_eq!(ids(&json_lines(&found.stdout)).len(), 5, "nothing deleted");
 }
 
 #[test]

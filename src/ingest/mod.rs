@@ -154,9 +154,19 @@ pub fn walk(root: &Path, follow_outside_links: bool) -> Walk {
             },
             Ok(_) => {}
             Err(err) => {
-                let report = walk_error_report(root, &err);
+                let mut report = walk_error_report(root, &err);
                 if err.loop_ancestor().is_none() {
-                    walk.unreadable.push(report.path.clone());
+                    // Depth 0: the archive folder itself, so all of it.
+                    let under = if err.depth() == 0 {
+                        String::new()
+                    } else {
+                        report.path.clone()
+                    };
+                    walk.unreadable.push(under);
+                }
+                if report.path.is_empty() {
+                    // The archive folder itself.
+                    report.path = root.display().to_string();
                 }
                 walk.reports.push(report);
             }
