@@ -525,6 +525,7 @@ pub fn remove_stale_generations(index_dir: &Path) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     };
     let records = read_generations(index_dir)?;
+    let original = records.clone();
     let mut kept = Vec::new();
     let mut removed = Vec::new();
     for name in records {
@@ -550,7 +551,9 @@ pub fn remove_stale_generations(index_dir: &Path) -> Result<Vec<PathBuf>> {
             kept.push(name.to_string());
         }
     }
-    write_generations(index_dir, &kept)?;
+    if kept != original {
+        write_generations(index_dir, &kept)?;
+    }
     Ok(removed)
 }
 
