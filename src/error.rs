@@ -37,7 +37,7 @@ pub enum Error {
     #[error("no archiv index at {path}\n  make one with: archiv index --index {path} ARCHIVE_DIR")]
     NoIndex { path: PathBuf },
 
-    #[error("{path} is not an archiv index ({reason})\n  choose another --index folder, or build one there with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
+    #[error("{path} is not an archiv index ({reason})\n  nothing in it was changed; choose another --index folder (a new or an empty one): archiv writes only in folders it made")]
     NotAnIndex { path: PathBuf, reason: String },
 
     #[error("the index at {path} has schema version {found}; this archiv needs version {expected}\n  rebuild it with: archiv index --rebuild --index {path} ARCHIVE_DIR")]

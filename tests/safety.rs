@@ -52,7 +52,9 @@ fn a_foreign_folder_with_gen_subfolders_is_left_untouched() {
             .code(5)
             .stderr(
                 predicate::str::contains("is not an archiv index")
-                    .and(predicate::str::contains("will not write")),
+                    .and(predicate::str::contains("will not write"))
+                    .and(predicate::str::contains("choose another --index folder"))
+                    .and(predicate::str::contains("--rebuild").not()),
             );
     }
     assert_eq!(
