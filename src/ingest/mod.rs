@@ -473,3 +473,45 @@ fn warning_report(file: &SourceFile, line: Option<usize>, reason: String) -> Rep
         reason,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file whose size on disk is not what the walk saw: it changed
+    /// between the walk and the read (no end-to-end test can time that).
+    #[test]
+    fn a_file_changed_since_the_walk_is_indexed_as_read_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, " date 2025-03-01 BERLIN (dpa) - Der Rat tagt.").expect("write");
+        let walked = walk(dir.path(), false);
+        let mut file = walked.files.into_iter().next().expect("one file");
+        let limits = Limits {
+            max_file_size: 1 << 20,
+        };
+        let unchanged = read_file(&file, &limits);
+        assert!(!unchanged.changed_while_read, "{:?}", unchanged.reports);
+        file.size += 1; // as if the walk had seen it before a write
+        let changed = read_file(&file, &limits);
+        assert!(changed.changed_while_read);
+        assert_eq!(changed.articles.len(), 1, "indexed as read");
+        assert!(changed
+            .reports
+            .iter()
+            .any(|r| r.severity == Severity::Warning && r.reason.contains("changed while")));
+    }
+
+    #[test]
+    fn ids_are_exact_for_backslashes_and_bytes_that_are_not_utf8() {
+        let root = Path::new("/a");
+        assert_eq!(relative_path(root, Path::new("/a/b/c.txt")), "b/c.txt");
+        assert_eq!(relative_path(root, Path::new("/a/x\\y.txt")), "x\\\\y.txt");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let raw = std::ffi::OsStr::from_bytes(b"/a/caf\xe9.txt");
+            assert_eq!(relative_path(root, Path::new(raw)), "caf\\xe9.txt");
+        }
+    }
+}
