@@ -685,3 +685,38 @@ fn an_archive_that_vanishes_mid_run_loses_no_document() {
     );
     assert_eq!(all_ids(index.path()).len(), n, "no document lost: {stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn another_users_index_can_be_searched_without_write_access() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().expect("temp dir");
+    let index = parent.path().join("index");
+    archiv(&index)
+        .arg("index")
+        .arg(sample_corpus())
+        .assert()
+        .code(0);
+    // The owner shares it read-only: folders r-x, files r-- for others.
+    for entry in walkdir::WalkDir::new(parent.path()).into_iter().flatten() {
+        let mode = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode))
+            .expect("chmod");
+    }
+    let before = without_locks(snapshot(&index));
+    let search = [std::ffi::OsStr::new("search"), "Rutte".as_ref()];
+    let Some(output) = unprivileged(&index, &search) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Rutte"));
+    let status = [std::ffi::OsStr::new("status")];
+    let status = unprivileged(&index, &status).expect("ran before");
+    assert_eq!(status.status.code(), Some(0), "{status:?}");
+    assert_eq!(without_locks(snapshot(&index)), before);
+}
