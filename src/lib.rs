@@ -45,8 +45,10 @@ pub fn index(options: &IndexOptions, progress: &dyn index::writer::Progress) -> 
 /// Searches the index at `index_dir`.
 pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults> {
     index::store::with_retries(|| {
-        let open = index::store::open_for_search(index_dir)?;
-        query::search(&open, request)
+        index::store::guard_damage(index_dir, || {
+            let open = index::store::open_for_search(index_dir)?;
+            query::search(&open, request)
+        })
     })
 }
 
@@ -58,8 +60,10 @@ pub fn people(
     top: usize,
 ) -> Result<Vec<query::people::PersonCount>> {
     index::store::with_retries(|| {
-        let open = index::store::open_for_search(index_dir)?;
-        query::people::count(&open, filters, prefix, top)
+        index::store::guard_damage(index_dir, || {
+            let open = index::store::open_for_search(index_dir)?;
+            query::people::count(&open, filters, prefix, top)
+        })
     })
 }
 
@@ -73,7 +77,8 @@ pub struct WordSplit {
 /// Splits `words` as the index at `index_dir` does, or with the lexicon
 /// alone where there is no index; also says which it was.
 pub fn split_words(index_dir: &Path, words: &[String]) -> Result<(Vec<WordSplit>, String)> {
-    let (splitter, source) = match index::store::open_for_search(index_dir) {
+    let opened = index::store::guard_damage(index_dir, || index::store::open_for_search(index_dir));
+    let (splitter, source) = match opened {
         Ok(open) => (
             open.splitter.clone(),
             format!("split as the index at {} does", index_dir.display()),

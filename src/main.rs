@@ -39,8 +39,8 @@ Examples:
   archiv split Unterstützungszusagen Verbraucher
 
 Exit codes: 0 ok, 1 no match, 2 usage, 3 indexed with reported files,
-4 no index, 5 incompatible or damaged index, 6 index locked, 7 I/O error,
-8 query syntax, 9 unknown field.";
+4 no index, 5 incompatible, damaged or not an archiv index, 6 index locked,
+7 I/O error, 8 query syntax, 9 unknown field, 10 mass delete refused.";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -98,11 +98,49 @@ struct IndexArgs {
     /// Do not split compounds (faster; then Hilfe does not find Militärhilfe).
     #[arg(long)]
     no_decompound: bool,
+    /// Go on even if the run would delete more than half of the indexed
+    /// files (otherwise refused with exit 10: an empty or unmounted archive).
+    #[arg(long)]
+    allow_mass_delete: bool,
+    /// Report files larger than this and do not read them (bytes, or with
+    /// K, M, G: 64M).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Follow symlinks that lead out of the archive folder (by default they
+    /// are reported and not followed).
+    #[arg(long)]
+    follow_outside_links: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
     #[command(flatten)]
     format: FormatArgs,
+}
+
+/// A size such as `64M`, `500K`, `2G` or `1000` (bytes; K, M, G are 1024-based).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let factor: u64 = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size: write e.g. 64M, 500K or 1000"
+            ))
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{text}` is not a size: write e.g. 64M, 500K or 1000"))
 }
 
 /// Which articles count: by agency and date.
@@ -362,6 +400,9 @@ fn run_index(args: IndexArgs, index_dir: PathBuf) -> Result<i32, Error> {
         extract: !args.no_extract,
         decompound: !args.no_decompound,
         writer_memory: 200_000_000,
+        allow_mass_delete: args.allow_mass_delete,
+        max_file_size: args.max_file_size,
+        follow_outside_links: args.follow_outside_links,
     };
     let progress = Bar::new(!args.quiet && std::io::stderr().is_terminal());
     let summary = archiv::index(&options, &progress)?;
@@ -399,10 +440,14 @@ fn run_people(index_dir: &std::path::Path, args: PeopleArgs) -> Result<i32, Erro
     let mut stdout = std::io::stdout().lock();
     for person in &people {
         let line = match args.format.format {
-            Format::Json => {
-                serde_json::to_string(person).map_err(|e| Error::Internal(e.to_string()))?
-            }
-            Format::Text => format!("{:>6}  {}", person.articles, person.name),
+            Format::Json => output::escape_json_line(
+                serde_json::to_string(person).map_err(|e| Error::Internal(e.to_string()))?,
+            ),
+            Format::Text => format!(
+                "{:>6}  {}",
+                person.articles,
+                output::escape_controls(&person.name)
+            ),
         };
         if let Err(err) = writeln!(stdout, "{line}") {
             return broken_pipe_or(err);

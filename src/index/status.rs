@@ -33,7 +33,7 @@ pub struct Status {
 
 /// Reads the status of the index at `index_dir`.
 pub fn read(index_dir: &Path) -> Result<Status> {
-    store::with_retries(|| read_once(index_dir))
+    store::with_retries(|| store::guard_damage(index_dir, || read_once(index_dir)))
 }
 
 fn read_once(index_dir: &Path) -> Result<Status> {

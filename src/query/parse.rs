@@ -16,11 +16,16 @@ pub const USER_FIELDS: &[&str] = &[
 /// `Militärhilfe`.
 pub const PART_BOOST: f32 = 0.4;
 
+/// Deepest nesting of brackets a query may have: tantivy's parser recurses
+/// once per level, and thousands of levels overflow the stack.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses the query text: all terms must match unless `OR` says otherwise;
 /// words without a field search headline and body, a headline match
 /// counting a little more, and (unless `whole_words`) the parts of
 /// compounds, counting less.
 pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box<dyn Query>> {
+    check_nesting(text)?;
     let fields = &open.fields;
     let mut default_fields = vec![fields.headline, fields.body];
     let with_parts = open.meta.decompound && !whole_words;
@@ -62,6 +67,31 @@ fn to_error(text: &str, expanded: &str, err: QueryParserError) -> Error {
             syntax(text, position, other.to_string())
         }
     }
+}
+
+/// Refuses brackets nested deeper than [`MAX_NESTING`] (outside quotes),
+/// pointing at the first bracket too many.
+fn check_nesting(text: &str) -> Result<()> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(syntax(
+                        text,
+                        Some(i),
+                        format!("brackets nested too deeply (at most {MAX_NESTING} levels)"),
+                    ));
+                }
+            }
+            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Where tantivy's grammar first fails, as a byte offset.

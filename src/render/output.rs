@@ -3,6 +3,7 @@
 
 use super::snippet::Snippet;
 use crate::query::Hit;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 const BOLD: &str = "\x1b[1m";
@@ -23,13 +24,59 @@ pub enum Style {
 }
 
 impl Style {
-    /// Wraps `text` in an ANSI code when colouring.
+    /// Wraps `text` (escaped) in an ANSI code when colouring.
     fn paint(&self, code: &str, text: &str) -> String {
+        let text = escape_controls(text);
         match self {
             Style::Color => format!("{code}{text}{RESET}"),
-            _ => text.to_string(),
+            _ => text.into_owned(),
         }
     }
+}
+
+/// Whether `c` must not reach a terminal as it is: control characters
+/// (escape sequences start with one) other than tab, and the bidirectional
+/// overrides that make text show other than it reads.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character that could drive a terminal shown escaped:
+/// `\x1b`, `\x07`, `\u{9b}`, `\u{202e}`. Article text is shown this way
+/// in text output, so an article cannot set the window title, clear the
+/// screen or write to the clipboard.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+        } else if u32::from(c) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", u32::from(c)));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON line with DEL and the C1 controls escaped too (`\u009b`): JSON
+/// allows them raw, terminals read some as escape sequences.
+pub fn escape_json_line(line: String) -> String {
+    if !line.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)) {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The snippet with its highlighted words marked for `style`.
@@ -47,13 +94,13 @@ pub fn highlight(snippet: &Snippet, style: &Style) -> String {
         else {
             continue;
         };
-        out.push_str(before);
+        out.push_str(&escape_controls(before));
         out.push_str(open);
-        out.push_str(word);
+        out.push_str(&escape_controls(word));
         out.push_str(close);
         last = end;
     }
-    out.push_str(snippet.text.get(last..).unwrap_or(""));
+    out.push_str(&escape_controls(snippet.text.get(last..).unwrap_or("")));
     out
 }
 
@@ -68,7 +115,7 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
         hit.place.as_deref(),
     ]
     .iter()
-    .map(|v| v.unwrap_or("–"))
+    .map(|v| escape_controls(v.unwrap_or("–")))
     .collect::<Vec<_>>()
     .join("  ");
     writeln!(
@@ -85,7 +132,7 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
             out,
             "     {}{}",
             style.paint(DIM, "people: "),
-            hit.people.join(", ")
+            escape_controls(&hit.people.join(", "))
         )?;
     }
     writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
@@ -108,7 +155,7 @@ pub fn write_statement(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Res
         hit.kind.as_deref(),
     ]
     .iter()
-    .map(|v| v.unwrap_or("–"))
+    .map(|v| escape_controls(v.unwrap_or("–")))
     .collect::<Vec<_>>()
     .join("  ");
     writeln!(
@@ -125,5 +172,5 @@ pub fn write_statement(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Res
 
 fn write_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
     let line = serde_json::to_string(hit).map_err(io::Error::other)?;
-    writeln!(out, "{line}")
+    writeln!(out, "{}", escape_json_line(line))
 }
