@@ -64,8 +64,8 @@ pub fn people(
 }
 
 /// The article with id `id` in the index at `index_dir`, the words of
-/// `query` marked (see [`query::show`]).
-pub fn show(index_dir: &Path, id: &str, query: &str) -> Result<query::show::Article> {
+/// `query` marked (see [`query::show`]); `None` if there is none.
+pub fn show(index_dir: &Path, id: &str, query: &str) -> Result<Option<query::show::Article>> {
     index::store::with_retries(|| {
         let open = index::store::open_for_search(index_dir)?;
         query::show::article(&open, id, query)

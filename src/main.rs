@@ -476,7 +476,14 @@ fn run_show(index_dir: &std::path::Path, args: ShowArgs) -> Result<i32, Error> {
         ));
     }
     let style = style(&args.output)?;
-    let article = archiv::show(index_dir, &args.id, args.query.as_deref().unwrap_or(""))?;
+    let Some(article) = archiv::show(index_dir, &args.id, args.query.as_deref().unwrap_or(""))?
+    else {
+        eprintln!(
+            "archiv: no article with id `{}` in the index\n  ids are what `archiv search` prints under each hit (the path in the archive, e.g. 2025/1203_afp_bruessel_nato.txt; feed.jsonl#3 for JSONL)",
+            args.id
+        );
+        return Ok(exit::NO_MATCH);
+    };
     let mut stdout = std::io::stdout().lock();
     if let Err(err) = archiv::render::show::write(&mut stdout, &article, &style) {
         return broken_pipe_or(err);

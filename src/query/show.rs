@@ -2,7 +2,7 @@
 //! and, given a query, the query's words marked in headline and body.
 
 use super::{build_query, dates, SearchRequest, Target};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::schema::{doctype, Fields};
 use crate::index::store::OpenIndex;
 use crate::render::snippet::Snippets;
@@ -47,11 +47,13 @@ pub struct Statement {
 }
 
 /// The article with id `id`, its words of `query` marked (no marks for an
-/// empty query).
-pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Article> {
+/// empty query); `None` if the index has no article with that id.
+pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Option<Article>> {
     let searcher = open.searcher()?;
     let fields = &open.fields;
-    let doc = by_id(&searcher, fields, id)?.ok_or_else(|| Error::Usage(not_found(id)))?;
+    let Some(doc) = by_id(&searcher, fields, id)? else {
+        return Ok(None);
+    };
     let text = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
@@ -71,7 +73,7 @@ pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Article> {
         let snippets = Snippets::new(open, &searcher, &*parsed, Target::Articles)?;
         (snippets.mark_all(&headline), snippets.mark_all(&body))
     };
-    Ok(Article {
+    Ok(Some(Article {
         id: text(fields.id).unwrap_or_default(),
         path: text(fields.path).unwrap_or_default(),
         date: doc
@@ -92,13 +94,7 @@ pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Article> {
         headline_highlights,
         body_highlights,
         statements: statements(&searcher, fields, id)?,
-    })
-}
-
-fn not_found(id: &str) -> String {
-    format!(
-        "no article with id `{id}` in the index\n  ids are the paths that `archiv search` shows (e.g. 2025/1202_dpa_bruessel_nato.txt, feed.jsonl#3)"
-    )
+    }))
 }
 
 fn must(term: Term) -> (Occur, Box<dyn Query>) {

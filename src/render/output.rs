@@ -154,7 +154,8 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
             hit.people.join(", ")
         )?;
     }
-    writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
+    // The id, so that `archiv show ID` opens the article.
+    writeln!(out, "     {}", style.paint(PATH, &hit.id))?;
     if let Some(versions) = hit.versions.as_ref().filter(|v| !v.is_empty()) {
         let n = versions.len();
         writeln!(
@@ -200,7 +201,8 @@ pub fn write_statement(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Res
         style.paint(BOLD, speaker)
     )?;
     writeln!(out, "     {}", highlight(&hit.snippet, style))?;
-    writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
+    let article = hit.article_id.as_deref().unwrap_or(&hit.path);
+    writeln!(out, "     {}", style.paint(PATH, article))?;
     writeln!(out)
 }
 
