@@ -34,6 +34,9 @@ pub enum Error {
     #[error("no archiv index at {path}\n  make one with: archiv index --index {path} ARCHIVE_DIR")]
     NoIndex { path: PathBuf },
 
+    #[error("{path} is a file, not an index folder\n  --index (or $ARCHIV_INDEX) names a folder; `archiv index --index DIR ARCHIVE_DIR` creates it")]
+    IndexIsAFile { path: PathBuf },
+
     #[error("{path} is not an archiv index ({reason})\n  choose another --index folder, or build one there with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
     NotAnIndex { path: PathBuf, reason: String },
 
@@ -89,7 +92,7 @@ impl Error {
                 exit::INCOMPATIBLE
             }
             Error::Locked { .. } => exit::LOCKED,
-            Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
+            Error::NoArchive { .. } | Error::IndexIsAFile { .. } | Error::Usage(_) => exit::USAGE,
             Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
             Error::UnknownField { .. } => exit::UNKNOWN_FIELD,
             Error::Io { .. } => exit::IO,

@@ -720,8 +720,17 @@ fn run_split(index_dir: &std::path::Path, args: SplitArgs) -> Result<i32, Error>
     Ok(exit::OK)
 }
 
-/// A progress bar on stderr, only on a terminal.
+/// A progress bar on stderr, only on a terminal. The ETA shows once a
+/// few files are done ([`eta_warmup`]): the first files carry the start-up
+/// (threads, extraction tables), and an estimate from them reads hours.
 struct Bar(Option<indicatif::ProgressBar>);
+
+/// Files after which the ETA is shown: 2% of the run, at least 10.
+fn eta_warmup(total: u64) -> u64 {
+    (total / 50).max(10)
+}
+
+const BAR_TEMPLATE: &str = "{bar:40} {pos}/{len} files  {per_sec}";
 
 impl Bar {
     fn new(visible: bool) -> Bar {
@@ -734,9 +743,9 @@ impl Progress for Bar {
         if let Some(bar) = &self.0 {
             bar.set_length(total);
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
-            ) {
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template(&format!("{BAR_TEMPLATE}  eta …"))
+            {
                 bar.set_style(style);
             }
         }
@@ -744,6 +753,14 @@ impl Progress for Bar {
     fn advance(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
+            if bar.position() == eta_warmup(bar.length().unwrap_or(0)) {
+                bar.reset_eta();
+                if let Ok(style) =
+                    indicatif::ProgressStyle::with_template(&format!("{BAR_TEMPLATE}  eta {{eta}}"))
+                {
+                    bar.set_style(style);
+                }
+            }
         }
     }
     fn finish(&self) {

@@ -71,7 +71,8 @@ pub struct RunSummary {
     pub unchanged: usize,
     /// Files that gave no article (skipped or unreadable).
     pub failed: usize,
-    /// Files indexed with a warning.
+    /// Warnings reported for indexed files (one file may have several),
+    /// as many as `archiv index` prints.
     pub warned: usize,
     pub articles: usize,
     pub statements: usize,
@@ -125,6 +126,11 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
         .ok_or_else(|| Error::NoArchive {
             path: options.archive.clone(),
         })?;
+    if options.index_dir.is_file() {
+        return Err(Error::IndexIsAFile {
+            path: options.index_dir.clone(),
+        });
+    }
     std::fs::create_dir_all(&options.index_dir)
         .map_err(|err| Error::io("cannot create", &options.index_dir, err))?;
     let _lock = lock(&options.index_dir, options.wait)?;
@@ -504,11 +510,9 @@ fn count_file(
     } else {
         summary.added += 1;
     }
-    if content
+    summary.warned += content
         .reports
         .iter()
-        .any(|r| r.severity == Severity::Warning)
-    {
-        summary.warned += 1;
-    }
+        .filter(|r| r.severity == Severity::Warning)
+        .count();
 }
