@@ -56,7 +56,7 @@ pub enum Error {
     #[error("the archive folder {path} does not exist or is not a folder")]
     NoArchive { path: PathBuf },
 
-    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  quote words that contain : ( ) [ ] {{ }} ^ ~ or \", e.g. \"Nato-Gipfel: Ergebnis\"")]
+    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  put text with [ ] {{ }} ^ ~ in quotes, e.g. \"Ergebnis [vorläufig]\"")]
     QuerySyntax {
         query: String,
         marker: String,

@@ -8,6 +8,8 @@
 //!   keeps typos in field names visible: a lowercase ASCII name glued to a
 //!   value (`ressort:politik`) is still read as a field, and refused as an
 //!   unknown one.
+//! * Half a quotation (an odd `"`) and a parenthesis without its partner
+//!   are text too, so pasted copy does not fail on them.
 //! * Words that the German analysis drops (stop words: `und`, `die`,
 //!   `nicht` …) cannot be found. A query made only of them is refused and
 //!   the words are named; a query with some of them says which were
@@ -19,46 +21,68 @@ use crate::error::{Error, Result};
 use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::tokenizer::TextAnalyzer;
 
-/// The query text with every colon that does not follow a field name
-/// escaped (`\\:`), so tantivy reads it as part of the word.
-pub fn colons_as_text(text: &str) -> String {
-    rewrite_text_colons(text, "\\:")
-}
-
-/// The query text with every colon that is text replaced by `with`.
-/// With a one-byte replacement, byte offsets stay those of `text` (for
-/// pointing at a syntax error).
-pub fn rewrite_text_colons(text: &str, with: &str) -> String {
+/// The query text with every character that is text, not syntax,
+/// escaped (`\\:`, `\\"`, `\\(`), so tantivy reads it as part of a word.
+pub fn as_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last = 0;
-    for at in text_colons(text) {
+    for at in text_syntax(text) {
         out.push_str(&text[last..at]);
-        out.push_str(with);
+        out.push('\\');
+        last = at;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The query text with every character that is text, not syntax,
+/// replaced by `x`: byte offsets stay those of `text`, for pointing at a
+/// syntax error that remains.
+pub fn blank_text_syntax(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for at in text_syntax(text) {
+        out.push_str(&text[last..at]);
+        out.push('x');
         last = at + 1;
     }
     out.push_str(&text[last..]);
     out
 }
 
-/// Byte offsets of the colons in `text` that are text, not field syntax.
-fn text_colons(text: &str) -> Vec<usize> {
+/// Byte offsets of the characters in `text` that are text, not syntax:
+/// colons that follow no field name, a `"` that no other closes, and
+/// parentheses without their partner.
+fn text_syntax(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let lone_quote = lone_quote(&chars);
     let mut found = Vec::new();
+    let mut open_parens = Vec::new();
     let mut i = 0;
     let mut in_quotes = false;
     // Start of the current bare word (after whitespace, `(`, `+`, `-`).
     let mut word_start = 0;
     while i < chars.len() {
-        let c = chars[i].1;
+        let (at, c) = chars[i];
         i += 1;
         if c == '\\' {
             // An escape the user wrote: skip the escaped character.
             i += 1;
+        } else if c == '"' && Some(at) == lone_quote {
+            found.push(at);
         } else if c == '"' {
             in_quotes = !in_quotes;
             word_start = i;
         } else if in_quotes {
-        } else if c.is_whitespace() || c == '(' || c == ')' {
+        } else if c == '(' {
+            open_parens.push(at);
+            word_start = i;
+        } else if c == ')' {
+            if open_parens.pop().is_none() {
+                found.push(at);
+            }
+            word_start = i;
+        } else if c.is_whitespace() {
             word_start = i;
         } else if (c == '+' || c == '-') && i - 1 == word_start {
             word_start = i;
@@ -76,11 +100,31 @@ fn text_colons(text: &str) -> Vec<usize> {
                 }
                 word_start = i;
             } else {
-                found.push(chars[i - 1].0);
+                found.push(at);
             }
         }
     }
+    found.extend(open_parens);
+    found.sort_unstable();
     found
+}
+
+/// The last `"` when the unescaped quotes are odd in number: the one that
+/// no other closes (half a quotation pasted).
+fn lone_quote(chars: &[(usize, char)]) -> Option<usize> {
+    let mut quotes = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i].1 {
+            '\\' => i += 1,
+            '"' => quotes.push(chars[i].0),
+            _ => {}
+        }
+        i += 1;
+    }
+    (quotes.len() % 2 == 1)
+        .then(|| quotes.last().copied())
+        .flatten()
 }
 
 /// Whether `name:` (followed by `next`) is meant as a field.
@@ -127,7 +171,7 @@ pub struct Searchable {
     pub anything: bool,
 }
 
-/// Which words of `text` (already through [`colons_as_text`]) the German
+/// Which words of `text` (already through [`as_text`]) the German
 /// analysis drops, and whether anything searchable is left.
 pub fn searchable(text: &str) -> Searchable {
     let (ast, _) = tantivy::query_grammar::parse_query_lenient(text);
@@ -175,7 +219,7 @@ pub fn check(text: &str) -> Result<Option<String>> {
             "the query is empty: give words to search for (`*` lists every article)".into(),
         ));
     }
-    let found = searchable(&colons_as_text(text));
+    let found = searchable(&as_text(text));
     let listed = list(&found.dropped);
     if !found.anything {
         return Err(Error::Usage(format!(
@@ -203,20 +247,26 @@ mod tests {
 
     #[test]
     fn colons_that_follow_no_field_are_text() {
-        assert_eq!(colons_as_text("2:1-Führung"), "2\\:1-Führung");
-        assert_eq!(colons_as_text("Rutte: Frieden"), "Rutte\\: Frieden");
-        assert_eq!(colons_as_text("headline:Gipfel"), "headline:Gipfel");
-        assert_eq!(colons_as_text("-agency:dpa Nato"), "-agency:dpa Nato");
-        assert_eq!(colons_as_text("ressort:politik"), "ressort:politik");
-        assert_eq!(colons_as_text("\"Rutte: ja\" a:"), "\"Rutte: ja\" a\\:");
+        assert_eq!(as_text("2:1-Führung"), "2\\:1-Führung");
+        assert_eq!(as_text("Rutte: Frieden"), "Rutte\\: Frieden");
+        assert_eq!(as_text("headline:Gipfel"), "headline:Gipfel");
+        assert_eq!(as_text("-agency:dpa Nato"), "-agency:dpa Nato");
+        assert_eq!(as_text("ressort:politik"), "ressort:politik");
+        assert_eq!(as_text("\"Rutte: ja\" a:"), "\"Rutte: ja\" a\\:");
         assert_eq!(
-            colons_as_text("date:[2025-12-01T00:00:00Z TO 2025-12-02T00:00:00Z] x:1"),
-            "date:[2025-12-01T00:00:00Z TO 2025-12-02T00:00:00Z] x\\:1"
+            as_text("date:[2025-12-01T00:00:00Z TO 2025-12-02T00:00:00Z] 2:1"),
+            "date:[2025-12-01T00:00:00Z TO 2025-12-02T00:00:00Z] 2\\:1"
         );
-        assert_eq!(
-            colons_as_text("https://example.org/a"),
-            "https\\://example.org/a"
-        );
+        assert_eq!(as_text("https://example.org/a"), "https\\://example.org/a");
+    }
+
+    #[test]
+    fn lone_quotes_and_parentheses_are_text() {
+        assert_eq!(as_text("sagte: \"Wir haben"), "sagte\\: \\\"Wir haben");
+        assert_eq!(as_text("\"a b\" \"c"), "\"a b\" \\\"c");
+        assert_eq!(as_text("(a OR b) c)"), "(a OR b) c\\)");
+        assert_eq!(as_text("Ergebnis (vorläufig"), "Ergebnis \\(vorläufig");
+        assert_eq!(blank_text_syntax("x (y: \"z"), "x xyx xz");
     }
 
     #[test]

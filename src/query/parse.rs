@@ -35,7 +35,7 @@ pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.headline, 1.5);
     parser.set_field_boost(fields.parts, PART_BOOST);
-    let expanded = expand_days(&super::forgiving::colons_as_text(text));
+    let expanded = expand_days(&super::forgiving::as_text(text));
     parser
         .parse_query(&expanded)
         .map_err(|err| to_error(text, err))
@@ -61,7 +61,7 @@ fn to_error(text: &str, err: QueryParserError) -> Error {
             // Positions are found on the text as typed, its text colons
             // replaced one byte for one (tantivy's message would quote the
             // whole query).
-            let shadow = super::forgiving::rewrite_text_colons(text, "x");
+            let shadow = super::forgiving::blank_text_syntax(text);
             let lenient = (expand_days(&shadow) == shadow)
                 .then(|| first_syntax_error(&shadow))
                 .flatten();
