@@ -199,8 +199,11 @@ fn visit(ast: &UserInputAst, analyzer: &mut TextAnalyzer, out: &mut Searchable) 
                     && !literal.prefix
                     && analysis::terms(analyzer, &literal.phrase).is_empty()
                 {
-                    if !literal.phrase.trim().is_empty() && !out.dropped.contains(&literal.phrase) {
-                        out.dropped.push(literal.phrase.clone());
+                    // As the user wrote it, without the quotes and
+                    // punctuation of pasted text.
+                    let word = literal.phrase.trim_matches(|c: char| !c.is_alphanumeric());
+                    if !word.is_empty() && !out.dropped.iter().any(|w| w == word) {
+                        out.dropped.push(word.to_string());
                     }
                 } else {
                     out.anything = true;
