@@ -752,8 +752,9 @@ impl Progress for Bar {
     }
     fn advance(&self) {
         if let Some(bar) = &self.0 {
-            bar.inc(1);
-            if bar.position() == eta_warmup(bar.length().unwrap_or(0)) {
+            // Switched before the step is drawn, so the frame that shows
+            // the warm-up count already has an ETA.
+            if bar.position() + 1 == eta_warmup(bar.length().unwrap_or(0)) {
                 bar.reset_eta();
                 if let Ok(style) =
                     indicatif::ProgressStyle::with_template(&format!("{BAR_TEMPLATE}  eta {{eta}}"))
@@ -761,6 +762,7 @@ impl Progress for Bar {
                     bar.set_style(style);
                 }
             }
+            bar.inc(1);
         }
     }
     fn finish(&self) {

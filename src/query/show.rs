@@ -44,6 +44,8 @@ pub struct Statement {
     pub text: String,
     /// Byte range in the article body.
     pub span: Option<[u64; 2]>,
+    /// Byte ranges of the query's words in `text`.
+    pub highlights: Vec<[usize; 2]>,
 }
 
 /// The article with id `id`, its words of `query` marked (no marks for an
@@ -61,6 +63,7 @@ pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Option<Article
     };
     let headline = text(fields.headline).unwrap_or_default();
     let body = text(fields.body).unwrap_or_default();
+    let mut statements = statements(&searcher, fields, id)?;
     let (headline_highlights, body_highlights) = if query.trim().is_empty() {
         (Vec::new(), Vec::new())
     } else {
@@ -71,6 +74,9 @@ pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Option<Article
         };
         let parsed = build_query(open, &request)?;
         let snippets = Snippets::new(open, &searcher, &*parsed, Target::Articles)?;
+        for statement in &mut statements {
+            statement.highlights = snippets.mark_all(&statement.text);
+        }
         (snippets.mark_all(&headline), snippets.mark_all(&body))
     };
     Ok(Some(Article {
@@ -93,7 +99,7 @@ pub fn article(open: &OpenIndex, id: &str, query: &str) -> Result<Option<Article
         url: text(fields.url),
         headline_highlights,
         body_highlights,
-        statements: statements(&searcher, fields, id)?,
+        statements,
     }))
 }
 
@@ -140,6 +146,7 @@ fn statements(searcher: &Searcher, fields: &Fields, id: &str) -> Result<Vec<Stat
             span: number(fields.span_start)
                 .zip(number(fields.span_end))
                 .map(|(a, b)| [a, b]),
+            highlights: Vec::new(),
         });
     }
     found.sort_by_key(|s| s.span.map_or(u64::MAX, |[start, _]| start));

@@ -93,11 +93,9 @@ pub fn write(out: &mut dyn Write, article: &Article, style: &Style) -> io::Resul
                 "  {} {}: {}",
                 style.paint(DIM, &format!("{:<8}", statement.kind)),
                 style.paint(BOLD, speaker),
-                statement
-                    .text
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                // Paragraph breaks as spaces: same byte length, so the
+                // marks stay in place.
+                marked(&statement.text, &statement.highlights, style, "").replace('\n', " ")
             )?;
         }
     }
