@@ -411,11 +411,19 @@ fn run_search(
     let mut stdout = std::io::stdout().lock();
     let written = match output.format.format {
         ListFormat::Csv => {
-            let (header, record): (&[&str], fn(&archiv::Hit) -> Vec<String>) = match target {
-                Target::Articles => (output::ARTICLE_CSV_HEADER, output::article_record),
-                Target::Statements => (output::STATEMENT_CSV_HEADER, output::statement_record),
-            };
-            write_csv(&mut stdout, header, results.hits.iter().map(record))
+            let hits = results.hits.iter();
+            match target {
+                Target::Articles => write_csv(
+                    &mut stdout,
+                    output::ARTICLE_CSV_HEADER,
+                    hits.map(output::article_record),
+                ),
+                Target::Statements => write_csv(
+                    &mut stdout,
+                    output::STATEMENT_CSV_HEADER,
+                    hits.map(output::statement_record),
+                ),
+            }
         }
         _ => results.hits.iter().try_for_each(|hit| match target {
             Target::Articles => output::write_article(&mut stdout, hit, &style),

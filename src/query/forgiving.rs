@@ -82,9 +82,7 @@ fn text_syntax(text: &str) -> Vec<usize> {
                 found.push(at);
             }
             word_start = i;
-        } else if c.is_whitespace() {
-            word_start = i;
-        } else if (c == '+' || c == '-') && i - 1 == word_start {
+        } else if c.is_whitespace() || ((c == '+' || c == '-') && i - 1 == word_start) {
             word_start = i;
         } else if c == ':' {
             let name: String = chars[word_start..i - 1].iter().map(|&(_, ch)| ch).collect();
