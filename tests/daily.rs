@@ -107,8 +107,9 @@ fn an_empty_query_is_refused_with_exit_2() {
             .stdout("")
             .stderr(predicate::str::contains("the query is empty"));
     }
-    // `*` still lists every article.
+    // `*` still lists every article; a filter alone lists what it names.
     assert_eq!(all_ids(sample()).len(), 57);
+    assert_eq!(search_json(sample(), &["", "--person", "Rutte"]).len(), 7);
 }
 
 // --- regional compounds ------------------------------------------------

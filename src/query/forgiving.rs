@@ -217,7 +217,7 @@ fn visit(ast: &UserInputAst, analyzer: &mut TextAnalyzer, out: &mut Searchable) 
 pub fn check(text: &str) -> Result<Option<String>> {
     if text.trim().is_empty() {
         return Err(Error::Usage(
-            "the query is empty: give words to search for (`*` lists every article)".into(),
+            "the query is empty: give words to search for (`*` lists every article), or a filter such as --person".into(),
         ));
     }
     let found = searchable(&as_text(text));

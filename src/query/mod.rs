@@ -108,25 +108,32 @@ pub struct SearchResults {
     pub notes: Vec<String>,
 }
 
-/// Runs a search on an opened index.
+/// Runs a search on an opened index, as the user asked for it: an empty
+/// query without any filter, and a query of stop words only, are refused
+/// ([`forgiving::check`]); words left out are noted in the results.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
-    search_with(open, &open.searcher()?, request)
+    let filtered = request.person.is_some()
+        || request.agency.is_some()
+        || request.from.is_some()
+        || request.to.is_some();
+    let note = if filtered && request.query.trim().is_empty() {
+        None
+    } else {
+        forgiving::check(&request.query)?
+    };
+    let mut results = search_with(open, &open.searcher()?, request)?;
+    results.notes.extend(note);
+    Ok(results)
 }
 
 /// Runs a search with a searcher the caller keeps (for many queries in one
-/// process, e.g. the benchmark).
+/// process, e.g. the benchmark). Runs the query as it is: no refusal of
+/// empty or stop-word queries (see [`search`]).
 pub fn search_with(
     open: &OpenIndex,
     searcher: &Searcher,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
-    // Articles need a query; statements may be asked for by speaker alone.
-    let needs_text = request.target == Target::Articles || request.person.is_none();
-    let notes = if needs_text || !request.query.trim().is_empty() {
-        forgiving::check(&request.query)?.into_iter().collect()
-    } else {
-        Vec::new()
-    };
     let query = build_query(open, request)?;
     // A few more than shown, so that documents tied with the last shown one
     // are all there to be put in a stable order.
@@ -232,7 +239,11 @@ pub fn search_with(
         }
         hits.push(hit);
     }
-    Ok(SearchResults { total, hits, notes })
+    Ok(SearchResults {
+        total,
+        hits,
+        notes: Vec::new(),
+    })
 }
 
 fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
