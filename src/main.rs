@@ -114,6 +114,9 @@ struct ManArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  archiv show 000_88151d1d0d9aa232.txt --query Frieden\n  archiv show 'feeds/reuters_wire.jsonl#3' --format json"
+)]
 struct ShowArgs {
     /// The article's id, as `archiv search` shows it.
     id: String,
@@ -121,7 +124,9 @@ struct ShowArgs {
     #[arg(long, short = 'q', value_name = "QUERY")]
     query: Option<String>,
     #[command(flatten)]
-    output: OutputArgs,
+    format: FormatArgs,
+    #[command(flatten)]
+    colour: ColourArgs,
 }
 
 #[derive(Args, Debug)]
@@ -217,6 +222,12 @@ struct FilterArgs {
 struct OutputArgs {
     #[command(flatten)]
     format: ListFormatArgs,
+    #[command(flatten)]
+    colour: ColourArgs,
+}
+
+#[derive(Args, Debug)]
+struct ColourArgs {
     /// When to colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -402,7 +413,7 @@ fn run_search(
         ));
     }
     request.target = target;
-    let style = style(output)?;
+    let style = style(output.format.format == ListFormat::Json, &output.colour)?;
     let started = Instant::now();
     let results = archiv::search(index_dir, &request)?;
     for note in &results.notes {
@@ -478,12 +489,7 @@ fn write_csv(
 }
 
 fn run_show(index_dir: &std::path::Path, args: ShowArgs) -> Result<i32, Error> {
-    if args.output.format.format == ListFormat::Csv {
-        return Err(Error::Usage(
-            "`archiv show` writes text or json, not csv".into(),
-        ));
-    }
-    let style = style(&args.output)?;
+    let style = style(args.format.format == Format::Json, &args.colour)?;
     let Some(article) = archiv::show(index_dir, &args.id, args.query.as_deref().unwrap_or(""))?
     else {
         eprintln!(
@@ -585,8 +591,8 @@ fn broken_pipe_or(err: std::io::Error) -> Result<i32, Error> {
     }
 }
 
-fn style(output: &OutputArgs) -> Result<Style, Error> {
-    if output.format.format == ListFormat::Json {
+fn style(json: bool, output: &ColourArgs) -> Result<Style, Error> {
+    if json {
         return Ok(Style::Json);
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
