@@ -430,7 +430,7 @@ fn count_by_month_and_agency() {
         .code(0)
         .stdout(expected);
     // The counts add up to the articles that match.
-    assert_eq!(search_json(sample(), &["Nato", "--all-versions"]).len(), 12);
+    assert_eq!(search_json(sample(), &["Nato"]).len(), 12);
     let output = archiv(sample())
         .args(["count", "Nato", "--by", "agency", "--format", "json"])
         .output()
@@ -456,7 +456,7 @@ fn count_by_month_and_agency() {
     let (header, rows) = csv_rows(&output.stdout);
     assert_eq!(header, ["by", "value", "articles"]);
     let total: usize = rows.iter().filter_map(|r| r[2].parse::<usize>().ok()).sum();
-    let of_2026 = search_json(sample(), &["*", "--from", "2026-01-01", "--all-versions"]);
+    let of_2026 = search_json(sample(), &["*", "--from", "2026-01-01"]);
     assert_eq!(of_2026.len(), 15);
     assert_eq!(total, 15, "the 15 articles of 2026");
     assert!(rows.iter().all(|r| r[1].starts_with("2026-")));

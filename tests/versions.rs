@@ -22,7 +22,7 @@ fn stories() -> BTreeMap<String, String> {
 
 /// The groups the binary shows for every article: leader, then versions.
 fn groups(index: &std::path::Path) -> Vec<Vec<String>> {
-    search_json(index, &["*"])
+    search_stories(index, &["*"])
         .iter()
         .map(|hit| {
             let mut group = vec![hit["id"].as_str().unwrap_or_default().to_string()];
@@ -115,7 +115,7 @@ fn text_output_says_how_many_more_versions_and_all_versions_expands_them() {
         .stderr(predicate::str::starts_with(
             "3 articles match; showing 1 (and 2 more versions of them)",
         ));
-    let all = search_json(index.path(), &["Warnstreik", "Hamburg", "--all-versions"]);
+    let all = search_json(index.path(), &["Warnstreik", "Hamburg"]);
     let mut ids = ids(&all);
     ids.sort();
     assert_eq!(
@@ -132,7 +132,7 @@ fn text_output_says_how_many_more_versions_and_all_versions_expands_them() {
 #[test]
 fn paging_counts_stories() {
     let index = indexed(&fixture("versions"));
-    let first = search_json(index.path(), &["Leitzins"]);
+    let first = search_stories(index.path(), &["Leitzins"]);
     // The short first flash ranks best; the full story and its re-send
     // come with it.
     assert_eq!(
