@@ -478,6 +478,12 @@ fn count_by_month_and_agency() {
         .assert()
         .code(0)
         .stdout(expected);
+    // Queries are checked as in `archiv search`.
+    archiv(sample())
+        .args(["count", "und"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`und` is not searchable"));
     // The counts add up to the articles that match.
     assert_eq!(search_json(sample(), &["Nato"]).len(), 12);
     let output = archiv(sample())

@@ -40,7 +40,10 @@ pub const NONE: &str = "(none)";
 
 /// Counts the articles matching `request` by each of `by`: months in
 /// calendar order, agencies most articles first (then by name).
+/// Queries are checked as `archiv search` checks them
+/// ([`super::forgiving::check_request`]).
 pub fn count(open: &OpenIndex, request: &SearchRequest, by: &[By]) -> Result<Vec<Facet>> {
+    super::forgiving::check_request(request)?;
     let query = build_query(open, request)?;
     let mut facets = Vec::new();
     for &b in by {

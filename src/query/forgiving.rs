@@ -232,6 +232,19 @@ pub fn check(text: &str) -> Result<Option<String>> {
         .then(|| format!("not searchable, left out of the query (stop words): {listed}")))
 }
 
+/// [`check`] for a whole request: an empty query is fine where a filter
+/// (person, agency, dates) says what to list.
+pub fn check_request(request: &super::SearchRequest) -> Result<Option<String>> {
+    let filtered = request.person.is_some()
+        || request.agency.is_some()
+        || request.from.is_some()
+        || request.to.is_some();
+    if filtered && request.query.trim().is_empty() {
+        return Ok(None);
+    }
+    check(&request.query)
+}
+
 /// At most eight words, quoted.
 fn list(words: &[String]) -> String {
     const SHOWN: usize = 8;

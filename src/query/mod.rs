@@ -112,15 +112,7 @@ pub struct SearchResults {
 /// query without any filter, and a query of stop words only, are refused
 /// ([`forgiving::check`]); words left out are noted in the results.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
-    let filtered = request.person.is_some()
-        || request.agency.is_some()
-        || request.from.is_some()
-        || request.to.is_some();
-    let note = if filtered && request.query.trim().is_empty() {
-        None
-    } else {
-        forgiving::check(&request.query)?
-    };
+    let note = forgiving::check_request(request)?;
     let mut results = search_with(open, &open.searcher()?, request)?;
     results.notes.extend(note);
     Ok(results)
