@@ -2,8 +2,9 @@
 //! re-sends of one story are one hit with "n more versions";
 //! `--all-versions` shows each. The grouping's precision and recall are
 //! measured on `tests/fixtures/versions/` (three stories in 2–3 versions,
-//! four distinct stories on the same topics) and on the sample corpus
-//! (57 articles, no two of them versions of one story).
+//! six distinct stories on the same topics, two of them market closes
+//! written from one template) and on the sample corpus (57 articles, no
+//! two of them versions of one story).
 
 mod common;
 use common::*;
