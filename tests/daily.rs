@@ -262,6 +262,39 @@ fn show_as_text_marks_the_query_and_shows_the_headline_once() {
     );
     assert!(text.contains("people: Mark Rutte, Donald Trump"));
     assert!(!text.contains("\x1b["), "no colour on a pipe");
+    archiv(sample())
+        .args(["show", SEED, "-q", "Frieden", "--color", "always"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\x1b[1;31mFrieden\x1b[0m"));
+    // On a terminal (`script` gives one): colour, unless NO_COLOR is set.
+    let on_terminal = |no_color: bool| {
+        let command = format!(
+            "{} --index {} show {SEED} -q Frieden",
+            assert_cmd::cargo::cargo_bin("archiv").display(),
+            sample().display()
+        );
+        let mut script = std::process::Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]);
+        if no_color {
+            script.env("NO_COLOR", "1");
+        } else {
+            script.env_remove("NO_COLOR");
+        }
+        let output = script.output().expect("script runs");
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(on_terminal(false).contains("\x1b[1;31mFrieden\x1b[0m"));
+    let plain = on_terminal(true);
+    assert!(
+        plain.contains("[Frieden]") && !plain.contains("\x1b["),
+        "{plain}"
+    );
+    archiv(sample())
+        .args(["show", SEED, "--format", "csv"])
+        .assert()
+        .code(2);
     // An article with a title of its own shows it, then the body.
     archiv(sample())
         .args(["show", "feeds/reuters_wire.jsonl#2"])
