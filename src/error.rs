@@ -37,6 +37,9 @@ pub enum Error {
     #[error("no archiv index at {path}\n  make one with: archiv index --index {path} ARCHIVE_DIR")]
     NoIndex { path: PathBuf },
 
+    #[error("{path} is a file, not an index folder\n  --index (or $ARCHIV_INDEX) names a folder; `archiv index --index DIR ARCHIVE_DIR` creates it")]
+    IndexIsAFile { path: PathBuf },
+
     #[error("{path} is not an archiv index ({reason})\n  nothing in it was changed; choose another --index folder (a new or an empty one): archiv writes only in folders it made")]
     NotAnIndex { path: PathBuf, reason: String },
 
@@ -64,7 +67,7 @@ pub enum Error {
         total: usize,
     },
 
-    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  quote words that contain : ( ) [ ] {{ }} ^ ~ or \", e.g. \"Nato-Gipfel: Ergebnis\"")]
+    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  put text with [ ] {{ }} ^ ~ in quotes, e.g. \"Ergebnis [vorläufig]\"")]
     QuerySyntax {
         query: String,
         marker: String,
@@ -107,7 +110,7 @@ impl Error {
             }
             Error::Locked { .. } => exit::LOCKED,
             Error::MassDelete { .. } => exit::MASS_DELETE,
-            Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
+            Error::NoArchive { .. } | Error::IndexIsAFile { .. } | Error::Usage(_) => exit::USAGE,
             Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
             Error::UnknownField { .. } => exit::UNKNOWN_FIELD,
             Error::Io { .. } | Error::IndexWrite { .. } => exit::IO,

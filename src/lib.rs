@@ -67,6 +67,38 @@ pub fn people(
     })
 }
 
+/// The article with id `id` in the index at `index_dir`, the words of
+/// `query` marked (see [`query::show`]); `None` if there is none.
+pub fn show(index_dir: &Path, id: &str, query: &str) -> Result<Option<query::show::Article>> {
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::show::article(&open, id, query)
+    })
+}
+
+/// Counts the articles matching `request` by month and/or agency.
+pub fn count(
+    index_dir: &Path,
+    request: &SearchRequest,
+    by: &[query::facets::By],
+) -> Result<Vec<query::facets::Facet>> {
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::facets::count(&open, request, by)
+    })
+}
+
+/// The version line: the program's version and the index format it reads
+/// and writes (an index of another format is refused and rebuilt).
+pub fn version_text() -> String {
+    let schema = index::schema::version().map_or_else(|_| "?".to_string(), |v| v.to_string());
+    format!(
+        "{} (index format: schema {schema}, analysis {})",
+        env!("CARGO_PKG_VERSION"),
+        analysis::settings()
+    )
+}
+
 /// How a word splits into compound parts (`None`: it stays whole).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct WordSplit {

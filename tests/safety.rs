@@ -604,6 +604,7 @@ fn unreadable_input_is_reported_by_path_and_its_documents_kept() {
         "*".as_ref(),
         "--format".as_ref(),
         "json".as_ref(),
+        "--all-versions".as_ref(),
     ];
     let found = unprivileged(&index, &search).expect("ran before");
     let mut found = ids(&json_lines(&found.stdout));

@@ -79,13 +79,18 @@ pub fn extract(text: &str, people: &ArticlePeople) -> Vec<Statement> {
         pending_speaker: None,
         first_person_before: None,
         since_last: 0,
+        reported_next: false,
     };
     let mut paragraph = 0;
-    for sentence in &sentences {
+    for (i, sentence) in sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             reader.open = false;
             paragraph = sentence.paragraph;
         }
+        reader.reported_next = sentences.get(i + 1).is_some_and(|next| {
+            next.paragraph == sentence.paragraph
+                && is_konjunktiv(&words_outside(text, next.start, next.end, &next.quotes))
+        });
         reader.read(sentence);
     }
     reader.statements
@@ -1042,7 +1047,9 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     let abbreviation = matches!(
         word,
         "Mio" | "Mrd" | "Dr" | "Prof" | "Nr" | "bzw" | "ca" | "St" | "z.B" | "u.a"
-    ) || (!word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()));
+    ) || (!word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()))
+        // An initial: `Theodor W. Adorno`.
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
     !abbreviation
 }
 
@@ -1196,6 +1203,8 @@ struct Reader<'a> {
     first_person_before: Option<(usize, usize)>,
     /// Sentences read since the last statement was made or went on.
     since_last: usize,
+    /// Whether the sentence after this one is in the Konjunktiv.
+    reported_next: bool,
 }
 
 /// An attribution: the speaker (resolved or not) and where the verb is.
@@ -1400,9 +1409,17 @@ impl<'a> Reader<'a> {
             let clause = words_outside(self.text, clause_start, end, &[]);
             let opener = clause.first()?.text;
             // `sagte Müller, Präsident des Verbands, …` is an apposition.
-            let apposition = starts_upper(opener)
-                && (is_role_word(opener)
-                    || self.people.person_at(clause[0].start).is_some() && clause.len() <= 3);
+            // `…, stellvertretender Leiter des Wifo`: a role among the first
+            // words, or a name alone.
+            let role_first = clause
+                .iter()
+                .take(3)
+                .find(|w| starts_upper(w.text))
+                .is_some_and(|w| is_role_word(w.text));
+            let apposition = role_first
+                || (starts_upper(opener)
+                    && self.people.person_at(clause[0].start).is_some()
+                    && clause.len() <= 3);
             let main_clause = clause.len() >= 3
                 && !apposition
                 && !SUBORDINATORS.contains(&opener)
@@ -1750,7 +1767,8 @@ impl<'a> Reader<'a> {
             "wie" => {
                 // `wie die Behörde mitteilte`: the verb ends the clause.
                 let verb = clause_end.checked_sub(1)?;
-                if verb <= k + 1 || !is_speech_verb(words[verb].text) {
+                let naming = NAMING_VERBS.contains(&words[verb].text);
+                if verb <= k + 1 || naming || !is_speech_verb(words[verb].text) {
                     return None;
                 }
                 let (speaker, _) = self.noun_phrase(words, k + 1, verb)?;
@@ -1862,9 +1880,10 @@ impl<'a> Reader<'a> {
         if (near && has_konjunktiv_i(words)) || (self.open && is_konjunktiv(words)) {
             return Some(Kind::Indirect);
         }
-        // Right after reported speech, a sentence whose verb says neither
-        // mood (`Sowohl Rubio als auch Kushner arbeiteten daran, …`).
+        // Between two sentences of reported speech, one whose verb says
+        // neither mood (`Sowohl Rubio als auch Kushner arbeiteten daran, …`).
         if self.open
+            && self.reported_next
             && last.kind == Kind::Indirect
             && !has_any(words, INDICATIVE)
             && !has_first_person(words)

@@ -146,6 +146,11 @@ pub fn current_generation(index_dir: &Path) -> Result<Option<PathBuf>> {
 /// Opens the live generation for searching: refuses a missing, foreign or
 /// incompatible index with an error that says what to do.
 pub fn open_for_search(index_dir: &Path) -> Result<OpenIndex> {
+    if index_dir.is_file() {
+        return Err(Error::IndexIsAFile {
+            path: index_dir.to_path_buf(),
+        });
+    }
     if !index_dir.is_dir() {
         return Err(Error::NoIndex {
             path: index_dir.to_path_buf(),

@@ -91,7 +91,8 @@ pub struct RunSummary {
     pub unchanged: usize,
     /// Files that gave no article (skipped or unreadable).
     pub failed: usize,
-    /// Files indexed with a warning.
+    /// Warnings reported for indexed files (one file may have several),
+    /// as many as `archiv index` prints.
     pub warned: usize,
     pub articles: usize,
     pub statements: usize,
@@ -157,6 +158,11 @@ fn run_unmapped(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSu
             path: options.archive.clone(),
         })?;
     let index_dir = &options.index_dir;
+    if index_dir.is_file() {
+        return Err(Error::IndexIsAFile {
+            path: index_dir.clone(),
+        });
+    }
     // Nothing is written before the folder is known to be archiv's.
     store::claim(index_dir, options.rebuild)?;
     let _lock = lock(index_dir, options.wait)?;
@@ -664,11 +670,9 @@ fn count_file(
     } else {
         summary.added += 1;
     }
-    if content
+    summary.warned += content
         .reports
         .iter()
-        .any(|r| r.severity == Severity::Warning)
-    {
-        summary.warned += 1;
-    }
+        .filter(|r| r.severity == Severity::Warning)
+        .count();
 }

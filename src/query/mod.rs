@@ -2,8 +2,12 @@
 //! running it: ranked hits with snippets.
 
 mod dates;
+pub mod facets;
+pub mod forgiving;
 pub(crate) mod parse;
 pub mod people;
+pub mod show;
+pub mod versions;
 
 pub use dates::parse_user_date;
 
@@ -53,6 +57,9 @@ pub struct SearchRequest {
     pub target: Target,
     /// Match whole words only: `Hilfe` does not find `Militärhilfe`.
     pub whole_words: bool,
+    /// Show one hit per story, its other versions listed with it
+    /// ([`versions`]); paging counts stories.
+    pub group_versions: bool,
 }
 
 /// One hit, with what is shown of it.
@@ -84,6 +91,11 @@ pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<[u64; 2]>,
     pub snippet: Snippet,
+    /// Articles grouped by story (see [`versions`]): the ids of the other
+    /// versions of this story among the hits, best-ranked first. Absent
+    /// with `--all-versions` and for statements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versions: Option<Vec<String>>,
 }
 
 /// The answer to a search.
@@ -92,15 +104,23 @@ pub struct SearchResults {
     /// Number of matching documents (not just those shown).
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Things the user should know about the query (words left out).
+    pub notes: Vec<String>,
 }
 
-/// Runs a search on an opened index.
+/// Runs a search on an opened index, as the user asked for it: an empty
+/// query without any filter, and a query of stop words only, are refused
+/// ([`forgiving::check`]); words left out are noted in the results.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
-    search_with(open, &open.searcher()?, request)
+    let note = forgiving::check_request(request)?;
+    let mut results = search_with(open, &open.searcher()?, request)?;
+    results.notes.extend(note);
+    Ok(results)
 }
 
 /// Runs a search with a searcher the caller keeps (for many queries in one
-/// process, e.g. the benchmark).
+/// process, e.g. the benchmark). Runs the query as it is: no refusal of
+/// empty or stop-word queries (see [`search`]).
 pub fn search_with(
     open: &OpenIndex,
     searcher: &Searcher,
@@ -109,7 +129,14 @@ pub fn search_with(
     let query = build_query(open, request)?;
     // A few more than shown, so that documents tied with the last shown one
     // are all there to be put in a stable order.
-    let window = request.limit + request.offset + TIE_SLACK;
+    let shown = request.limit.saturating_add(request.offset);
+    let window = shown
+        .saturating_add(TIE_SLACK)
+        .saturating_add(if request.group_versions {
+            shown.saturating_mul(VERSION_FACTOR).min(VERSION_SLACK_MAX)
+        } else {
+            0
+        });
     let (total, mut top): (usize, Vec<(SortKey, DocAddress)>) = match request.sort {
         Sort::Relevance => {
             let collector = TopDocs::with_limit(window).tweak_score(by_score_then_date);
@@ -149,33 +176,72 @@ pub fn search_with(
         }
     };
     top.truncate(window);
-    let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
-    let mut keyed_hits = top
+    let mut keyed_docs = top
         .into_iter()
         .map(|(key, address)| {
-            load_hit(searcher, &open.fields, &snippets, 0, key.score, address).map(|hit| (key, hit))
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let id = stored_text(&doc, open.fields.id).unwrap_or_default();
+            Ok((key, id, doc))
         })
         .collect::<Result<Vec<_>>>()?;
     // Equal keys in document id order (`ID@2` before `ID@10`): the same
     // index always answers in the same order.
-    keyed_hits.sort_by(|(a, hit_a), (b, hit_b)| {
+    keyed_docs.sort_by(|(a, id_a, _), (b, id_b, _)| {
         b.primary
             .total_cmp(&a.primary)
             .then(b.secondary.total_cmp(&a.secondary))
-            .then_with(|| natural_id_order(&hit_a.id, &hit_b.id))
+            .then_with(|| natural_id_order(id_a, id_b))
     });
-    let hits = keyed_hits
-        .into_iter()
-        .map(|(_, hit)| hit)
+    let groups: Vec<Vec<usize>> = if request.group_versions {
+        let shingles: Vec<versions::Shingles> = keyed_docs
+            .iter()
+            .map(|(_, _, doc)| {
+                let headline = stored_text(doc, open.fields.headline).unwrap_or_default();
+                let body = stored_text(doc, open.fields.body).unwrap_or_default();
+                versions::Shingles::of(&format!("{headline}\n{body}"))
+            })
+            .collect();
+        versions::group(&shingles)
+    } else {
+        (0..keyed_docs.len()).map(|i| vec![i]).collect()
+    };
+    let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
+    let mut hits = Vec::with_capacity(request.limit.min(groups.len()));
+    for (i, group) in groups
+        .iter()
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, mut hit)| {
-            hit.rank = request.offset + i + 1;
-            hit
-        })
-        .collect();
-    Ok(SearchResults { total, hits })
+    {
+        let (key, _, doc) = &keyed_docs[group[0]];
+        let mut hit = load_hit(
+            &open.fields,
+            &snippets,
+            request.offset + i + 1,
+            key.score,
+            doc,
+        );
+        if request.group_versions {
+            hit.versions = Some(
+                group[1..]
+                    .iter()
+                    .map(|&m| keyed_docs[m].1.clone())
+                    .collect(),
+            );
+        }
+        hits.push(hit);
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        notes: Vec::new(),
+    })
+}
+
+fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// Runs `query` with [`PartStatistics`].
@@ -231,6 +297,11 @@ impl tantivy::query::Bm25StatisticsProvider for PartStatistics<'_> {
 
 /// Hits fetched beyond the page, to order ties at its end.
 const TIE_SLACK: usize = 10;
+/// With story grouping, this many more hits per hit shown are fetched, so
+/// a page is full after versions are folded in (at most
+/// [`VERSION_SLACK_MAX`] more).
+const VERSION_FACTOR: usize = 3;
+const VERSION_SLACK_MAX: usize = 500;
 
 /// What hits are ordered by: the sort's two keys, and the score to show.
 #[derive(Debug, Clone, Copy)]
@@ -337,19 +408,13 @@ fn date_range(fields: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn 
 }
 
 fn load_hit(
-    searcher: &Searcher,
     fields: &Fields,
     snippets: &snippet::Snippets,
     rank: usize,
     score: Score,
-    address: DocAddress,
-) -> Result<Hit> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+    doc: &TantivyDocument,
+) -> Hit {
+    let text = |field| stored_text(doc, field);
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
     let date = doc
         .get_first(fields.date)
@@ -358,7 +423,7 @@ fn load_hit(
     let span = number(fields.span_start)
         .zip(number(fields.span_end))
         .map(|(a, b)| [a, b]);
-    Ok(Hit {
+    Hit {
         rank,
         score,
         id: text(fields.id).unwrap_or_default(),
@@ -377,6 +442,7 @@ fn load_hit(
         speaker: text(fields.kind).map(|_| text(fields.people)),
         article_id: span.and(text(fields.article_id)),
         span,
-        snippet: snippets.for_doc(&doc),
-    })
+        snippet: snippets.for_doc(doc),
+        versions: None,
+    }
 }

@@ -6,10 +6,10 @@ use crate::query::Hit;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-const BOLD: &str = "\x1b[1m";
+pub(crate) const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;31m";
-const DIM: &str = "\x1b[2m";
-const PATH: &str = "\x1b[35m";
+pub(crate) const DIM: &str = "\x1b[2m";
+pub(crate) const PATH: &str = "\x1b[35m";
 const RESET: &str = "\x1b[0m";
 
 /// How hits are written.
@@ -25,7 +25,7 @@ pub enum Style {
 
 impl Style {
     /// Wraps `text` (escaped) in an ANSI code when colouring.
-    fn paint(&self, code: &str, text: &str) -> String {
+    pub fn paint(&self, code: &str, text: &str) -> String {
         let text = escape_controls(text);
         match self {
             Style::Color => format!("{code}{text}{RESET}"),
@@ -104,6 +104,69 @@ pub fn highlight(snippet: &Snippet, style: &Style) -> String {
     out
 }
 
+/// `text` with the byte ranges `marks` highlighted for `style`, the rest
+/// painted with `code` (empty: unpainted).
+pub fn marked(text: &str, marks: &[[usize; 2]], style: &Style, code: &str) -> String {
+    let (open, close) = match style {
+        Style::Color => (MATCH, RESET),
+        Style::Plain { open, close } => (open.as_str(), close.as_str()),
+        Style::Json => ("", ""),
+    };
+    let paint = |part: &str| {
+        if code.is_empty() || part.is_empty() {
+            part.to_string()
+        } else {
+            style.paint(code, part)
+        }
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for &[start, end] in marks {
+        let (Some(before), Some(word)) = (text.get(last..start), text.get(start..end)) else {
+            continue;
+        };
+        out.push_str(&paint(before));
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        last = end;
+    }
+    out.push_str(&paint(text.get(last..).unwrap_or("")));
+    out
+}
+
+/// The headline and the snippet as shown: where the snippet starts with
+/// the headline (agency copy whose headline is its first sentence), the
+/// headline is shown once, with its marks, and the snippet goes on after it.
+fn headline_and_snippet(hit: &Hit, style: &Style) -> (String, Option<String>) {
+    let snippet = &hit.snippet;
+    let cut = hit.headline.len();
+    if cut > 0 && snippet.text.starts_with(hit.headline.as_str()) {
+        let in_headline: Vec<[usize; 2]> = snippet
+            .highlights
+            .iter()
+            .filter(|r| r[1] <= cut)
+            .copied()
+            .collect();
+        let rest = snippet.text.get(cut..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        let shift = cut + rest.len() - trimmed.len();
+        let in_rest: Vec<[usize; 2]> = snippet
+            .highlights
+            .iter()
+            .filter(|r| r[0] >= shift)
+            .map(|r| [r[0] - shift, r[1] - shift])
+            .collect();
+        let headline = marked(&hit.headline, &in_headline, style, BOLD);
+        let rest = (!trimmed.is_empty()).then(|| marked(trimmed, &in_rest, style, ""));
+        return (headline, rest);
+    }
+    (
+        style.paint(BOLD, &hit.headline),
+        Some(highlight(snippet, style)),
+    )
+}
+
 /// Writes one article hit.
 pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Result<()> {
     if *style == Style::Json {
@@ -125,8 +188,11 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
         style.paint(DIM, &format!("{:6.2}", hit.score)),
         meta
     )?;
-    writeln!(out, "     {}", style.paint(BOLD, &hit.headline))?;
-    writeln!(out, "     {}", highlight(&hit.snippet, style))?;
+    let (headline, snippet) = headline_and_snippet(hit, style);
+    writeln!(out, "     {headline}")?;
+    if let Some(snippet) = snippet {
+        writeln!(out, "     {snippet}")?;
+    }
     if !hit.people.is_empty() {
         writeln!(
             out,
@@ -135,7 +201,23 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
             escape_controls(&hit.people.join(", "))
         )?;
     }
-    writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
+    // The id, so that `archiv show ID` opens the article.
+    writeln!(out, "     {}", style.paint(PATH, &hit.id))?;
+    if let Some(versions) = hit.versions.as_ref().filter(|v| !v.is_empty()) {
+        let n = versions.len();
+        writeln!(
+            out,
+            "     {}",
+            style.paint(
+                DIM,
+                &format!(
+                    "{n} more {} of this story (--all-versions): {}",
+                    if n == 1 { "version" } else { "versions" },
+                    versions.join(", ")
+                )
+            )
+        )?;
+    }
     writeln!(out)
 }
 
@@ -166,8 +248,56 @@ pub fn write_statement(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Res
         style.paint(BOLD, speaker)
     )?;
     writeln!(out, "     {}", highlight(&hit.snippet, style))?;
-    writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
+    let article = hit.article_id.as_deref().unwrap_or(&hit.path);
+    writeln!(out, "     {}", style.paint(PATH, article))?;
     writeln!(out)
+}
+
+/// The CSV columns of `archiv search --format csv`.
+pub const ARTICLE_CSV_HEADER: &[&str] = &[
+    "rank", "score", "id", "date", "agency", "place", "headline", "people", "snippet", "versions",
+];
+
+/// The CSV columns of `archiv statements --format csv`.
+pub const STATEMENT_CSV_HEADER: &[&str] = &[
+    "rank",
+    "date",
+    "agency",
+    "place",
+    "kind",
+    "speaker",
+    "text",
+    "article_id",
+];
+
+/// One article hit as a CSV record (lists joined with `; `).
+pub fn article_record(hit: &Hit) -> Vec<String> {
+    vec![
+        hit.rank.to_string(),
+        format!("{:.3}", hit.score),
+        hit.id.clone(),
+        hit.date.clone().unwrap_or_default(),
+        hit.agency.clone().unwrap_or_default(),
+        hit.place.clone().unwrap_or_default(),
+        hit.headline.clone(),
+        hit.people.join("; "),
+        hit.snippet.text.clone(),
+        hit.versions.as_deref().unwrap_or_default().join("; "),
+    ]
+}
+
+/// One statement hit as a CSV record.
+pub fn statement_record(hit: &Hit) -> Vec<String> {
+    vec![
+        hit.rank.to_string(),
+        hit.date.clone().unwrap_or_default(),
+        hit.agency.clone().unwrap_or_default(),
+        hit.place.clone().unwrap_or_default(),
+        hit.kind.clone().unwrap_or_default(),
+        hit.people.first().cloned().unwrap_or_default(),
+        hit.snippet.text.clone(),
+        hit.article_id.clone().unwrap_or_default(),
+    ]
 }
 
 fn write_json(out: &mut dyn Write, hit: &Hit) -> io::Result<()> {
