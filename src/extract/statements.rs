@@ -1401,7 +1401,11 @@ impl<'a> Reader<'a> {
             };
         }
         let rest = &self.text[a.end..end];
-        if let Some(colon) = rest.find(':').filter(|&c| rest[..c].trim().is_empty()) {
+        // `sagte Rutte:`, `stellte Kurz am Donnerstag klar: …`
+        let colon = rest.find(':').filter(|&c| {
+            !rest[..c].contains(',') && word_count(&rest[..c]) <= 4
+        });
+        if let Some(colon) = colon {
             return trim_clause(self.text, a.end + colon + 1, end);
         }
         if let Some(comma) = rest.find(',') {
@@ -1461,9 +1465,14 @@ impl<'a> Reader<'a> {
     /// sentence (headlines, interviews).
     fn colon_speaker(&self, sentence: &Sentence, words: &[Word]) -> Option<Attribution> {
         let first = words.first()?;
-        let m = self.people.person_at(first.start)?;
+        // `Deutschlands Justizminister Heiko Maas: …`: roles, then the name.
+        let m = words
+            .iter()
+            .take(4)
+            .take_while(|w| starts_upper(w.text))
+            .find_map(|w| self.people.person_at(w.start))?;
         let rest = self.text.get(m.end..sentence.end)?;
-        if !rest.starts_with(':') {
+        if !rest.starts_with(':') || m.start < first.start {
             return None;
         }
         Some(Attribution {
@@ -1893,7 +1902,7 @@ impl<'a> Reader<'a> {
         if near && words.first().is_some_and(|w| w.text == "Demnach") {
             return Some(Kind::Reported);
         }
-        let first_person = last.kind == Kind::Direct && self.since_last <= 1;
+        let first_person = (last.kind == Kind::Direct || last.speaker.is_some()) && self.since_last <= 1;
         (first_person && has_first_person(words)).then_some(Kind::Direct)
     }
 
