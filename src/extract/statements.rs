@@ -1161,6 +1161,8 @@ fn is_konjunktiv(words: &[Word]) -> bool {
             let subject = w[0].text;
             verb.len() > 3
                 && verb.ends_with('e')
+                // `ereignete`, `meldete`: the weak past, not the Konjunktiv.
+                && !verb.ends_with("te")
                 && !is_speech_verb(verb)
                 && verb.chars().all(char::is_lowercase)
                 && ((subject.chars().next().is_some_and(char::is_uppercase)
