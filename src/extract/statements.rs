@@ -625,6 +625,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "Darstellung",
     "Auffassung",
     "Berichten",
+    "Bericht",
+    "Berichte",
+    "Berechnungen",
+    "Daten",
+    "Auskunft",
+    "Mitteilung",
+    "Schätzung",
     "Schätzungen",
     "Ansicht",
 ];
@@ -1166,6 +1173,7 @@ fn is_konjunktiv(words: &[Word]) -> bool {
                 && !is_speech_verb(verb)
                 && verb.chars().all(char::is_lowercase)
                 && ((subject.chars().next().is_some_and(char::is_uppercase)
+                    && !matches!(subject, "Ich" | "Wir")
                     && !DETERMINERS.contains(&subject)
                     && !POSSESSIVES.contains(&subject.to_lowercase().as_str()))
                     || matches!(subject, "er" | "sie" | "es" | "man"))
@@ -1237,6 +1245,10 @@ impl<'a> Reader<'a> {
             self.read_quotes(&quotes, attribution, pending);
         } else if let Some(attribution) = attribution {
             self.read_reported(sentence, &words, attribution, first_person_before);
+        } else if let Some(speaker) = pending.filter(|_| opens_with_demnach(&words)) {
+            // `Die Polizei meldete einen Unfall. Demnach wurden …`
+            let end = trim_period(self.text, sentence.start, sentence.end);
+            self.push(Some(speaker), Kind::Reported, sentence.start, end);
         } else if let Some(kind) = self.continuation(&words) {
             let end = trim_period(self.text, sentence.start, sentence.end);
             if self.open {
@@ -1345,7 +1357,10 @@ impl<'a> Reader<'a> {
             return;
         };
         let clause = words_outside(self.text, start, end, &sentence.quotes);
-        let kind = if is_konjunktiv(&clause) {
+        let opens_content = clause
+            .first()
+            .is_some_and(|w| CONTENT_OPENERS.contains(&w.text));
+        let kind = if is_konjunktiv(&clause) || (opens_content && !a.source) {
             Kind::Indirect
         } else if a.source {
             Kind::Reported
@@ -1404,9 +1419,9 @@ impl<'a> Reader<'a> {
         }
         let rest = &self.text[a.end..end];
         // `sagte Rutte:`, `stellte Kurz am Donnerstag klar: …`
-        let colon = rest.find(':').filter(|&c| {
-            !rest[..c].contains(',') && word_count(&rest[..c]) <= 4
-        });
+        let colon = rest
+            .find(':')
+            .filter(|&c| !rest[..c].contains(',') && word_count(&rest[..c]) <= 4);
         if let Some(colon) = colon {
             return trim_clause(self.text, a.end + colon + 1, end);
         }
@@ -1557,9 +1572,14 @@ impl<'a> Reader<'a> {
         // `Der Sekretär der Akademie, Mats Malm, sagte …`: the name in
         // apposition before the verb's clause.
         if clause_start == k && k > 0 {
-            let before = self.clause_start(words, k - 1);
+            let mut before = self.clause_start(words, k - 1);
+            // `Anna Vogel, Sprecherin des Verbands, erklärte`: past the role.
+            if before > 0 && is_role_word(words[before].text) {
+                before = self.clause_start(words, before - 1);
+            }
             let m = self.people.person_at(words[before].start);
-            if let Some(m) = m.filter(|m| m.end >= words[k - 1].end) {
+            let last = self.clause_end(words, before) - 1;
+            if let Some(m) = m.filter(|m| m.end >= words[last].end) {
                 return Some(Attribution {
                     speaker: Some(m.canonical.clone()),
                     verb_end: verb.end,
@@ -1726,7 +1746,19 @@ impl<'a> Reader<'a> {
         };
         match lower.as_str() {
             "laut" => {
-                let (speaker, end) = self.noun_phrase(words, k + 1, clause_end)?;
+                if let Some((speaker, end)) = self.noun_phrase(words, k + 1, clause_end) {
+                    return Some(source(speaker, word.start, end));
+                }
+                // `laut eigenen Angaben`, `laut Berechnungen des Marktforschers
+                // Focus`: a source noun, its owner in the genitive.
+                let at = (k + 1..(k + 4).min(clause_end)).find(|&i| starts_upper(words[i].text))?;
+                if !is_source_noun(words[at].text) {
+                    return None;
+                }
+                let speaker = self.spokesperson_of(words, at, clause_end);
+                let end = phrase_end(words, at + 2, clause_end)
+                    .filter(|_| speaker.is_some())
+                    .unwrap_or(words[at].end);
                 Some(source(speaker, word.start, end))
             }
             "zufolge" if k > 0 => {
@@ -1747,7 +1779,7 @@ impl<'a> Reader<'a> {
                 // `nach Angaben`, `nach ersten Angaben`, `nach eigenen Angaben`.
                 let at = (k + 1..(k + 4).min(clause_end)).find(|&i| starts_upper(words[i].text))?;
                 let noun = &words[at];
-                if !SOURCE_NOUNS.contains(&noun.text) {
+                if !is_source_noun(noun.text) {
                     return None;
                 }
                 let mut from = at + 1;
@@ -1811,7 +1843,12 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                Some(source(speaker, word.start, end))
+                // `…, so heißt es im Magistrat, …`
+                let start = match k.checked_sub(1).map(|j| &words[j]) {
+                    Some(so) if so.text == "so" => so.start,
+                    _ => word.start,
+                };
+                Some(source(speaker, start, end))
             }
             _ => None,
         }
@@ -1901,10 +1938,11 @@ impl<'a> Reader<'a> {
         {
             return Some(Kind::Indirect);
         }
-        if near && words.first().is_some_and(|w| w.text == "Demnach") {
+        if near && words.iter().any(|w| w.text.eq_ignore_ascii_case("demnach")) {
             return Some(Kind::Reported);
         }
-        let first_person = (last.kind == Kind::Direct || last.speaker.is_some()) && self.since_last <= 1;
+        let first_person =
+            (last.kind == Kind::Direct || last.speaker.is_some()) && self.since_last <= 1;
         (first_person && has_first_person(words)).then_some(Kind::Direct)
     }
 
@@ -2056,9 +2094,26 @@ fn phrase_end(words: &[Word], from: usize, to: usize) -> Option<usize> {
         .map(|i| words[i].end)
 }
 
+/// `Angaben`, `Armeeangaben`, `Berichten`, `Berechnungen`: a noun that
+/// names where a claim comes from.
+fn is_source_noun(noun: &str) -> bool {
+    let lower = noun.to_lowercase();
+    SOURCE_NOUNS.contains(&noun)
+        || [
+            "angaben",
+            "berichten",
+            "informationen",
+            "berechnungen",
+            "schätzungen",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// Whether the text between two words ends a clause.
 fn breaks_clause(gap: &str) -> bool {
-    gap.contains([',', ':', ';', '–', '(', ')']) || gap.contains(" - ")
+    // Parentheses are an aside (`Berger (SPD) erklärte`), not a break.
+    gap.contains([',', ':', ';', '–']) || gap.contains(" - ")
 }
 
 /// The range `start..end` without spaces and commas at its ends, `None`
@@ -2083,6 +2138,10 @@ fn is_numbered(word: &str) -> bool {
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn opens_with_demnach(words: &[Word]) -> bool {
+    words.first().is_some_and(|w| w.text == "Demnach")
 }
 
 /// A Konjunktiv I form, the mood of reported speech (`sei`, `habe`,

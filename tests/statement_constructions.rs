@@ -1,0 +1,217 @@
+//! The constructions of real news that the statements-on-real-news
+//! issues list, each in an invented sentence with its exact expected
+//! statement: kind, speaker and the words (whose byte span is checked
+//! against the text). Names and events are fictional.
+
+use archiv::extract::{people, statements};
+
+/// `(text, kind, speaker, words)`: the one statement expected whose words
+/// are `words`.
+const CASES: &[(&str, &str, Option<&str>, &str)] = &[
+    // Source adverbials with indicative claims.
+    (
+        "Laut Polizei wurde niemand verletzt.",
+        "reported",
+        Some("Polizei"),
+        "wurde niemand verletzt",
+    ),
+    (
+        "Nach Angaben des Innenministeriums stieg die Zahl der Anträge.",
+        "reported",
+        Some("Innenministerium"),
+        "stieg die Zahl der Anträge",
+    ),
+    (
+        "Das Werk schließt Ende Mai, wie die Firmenleitung mitteilte.",
+        "reported",
+        Some("Firmenleitung"),
+        "Das Werk schließt Ende Mai",
+    ),
+    (
+        "Der Polizei zufolge wurde der Fahrer leicht verletzt.",
+        "reported",
+        Some("Polizei"),
+        "wurde der Fahrer leicht verletzt",
+    ),
+    (
+        "Die Polizei meldete einen Unfall. Demnach wurden zwei Autos beschädigt.",
+        "reported",
+        Some("Polizei"),
+        "Demnach wurden zwei Autos beschädigt",
+    ),
+    // Organisations and groups as speakers.
+    (
+        "Die Regierung teilte mit, dass die Grenzen offen bleiben.",
+        "indirect",
+        Some("Regierung"),
+        "dass die Grenzen offen bleiben",
+    ),
+    (
+        "Kritiker warnen, die Reform komme zu spät.",
+        "indirect",
+        Some("Kritiker"),
+        "die Reform komme zu spät",
+    ),
+    (
+        "In dem Bericht heißt es, die Kosten seien gestiegen.",
+        "indirect",
+        Some("Bericht"),
+        "die Kosten seien gestiegen",
+    ),
+    (
+        "Ein Sprecher des Verkehrsministeriums sagte, die Strecke sei gesperrt.",
+        "indirect",
+        Some("Verkehrsministerium"),
+        "die Strecke sei gesperrt",
+    ),
+    // Verbs and forms.
+    (
+        "Thomas Berger hat angekündigt, dass er zurücktreten werde.",
+        "indirect",
+        Some("Thomas Berger"),
+        "dass er zurücktreten werde",
+    ),
+    (
+        "Die Ministerin Anna Vogel hatte gesagt, das Geld reiche nicht.",
+        "indirect",
+        Some("Anna Vogel"),
+        "das Geld reiche nicht",
+    ),
+    (
+        "Die Schule bleibt geschlossen, wie Direktorin Eva Lang bekanntgab.",
+        "reported",
+        Some("Eva Lang"),
+        "Die Schule bleibt geschlossen",
+    ),
+    (
+        "Thomas Berger gab am Montag bekannt, er werde nicht mehr kandidieren.",
+        "indirect",
+        Some("Thomas Berger"),
+        "er werde nicht mehr kandidieren",
+    ),
+    (
+        "Anna Vogel räumte ein, dass Fehler gemacht worden seien.",
+        "indirect",
+        Some("Anna Vogel"),
+        "dass Fehler gemacht worden seien",
+    ),
+    (
+        "Thomas Berger hofft, dass die Gespräche bald beginnen.",
+        "indirect",
+        Some("Thomas Berger"),
+        "dass die Gespräche bald beginnen",
+    ),
+    (
+        "Anna Vogel geht davon aus, dass der Bau im Herbst beginnt.",
+        "indirect",
+        Some("Anna Vogel"),
+        "dass der Bau im Herbst beginnt",
+    ),
+    // Speaker phrasings.
+    (
+        "Die Lage sei ernst, sagte Ministerpräsident Thomas Berger.",
+        "indirect",
+        Some("Thomas Berger"),
+        "Die Lage sei ernst",
+    ),
+    (
+        "Innenminister Thomas Berger (SPD) erklärte, die Polizei werde verstärkt.",
+        "indirect",
+        Some("Thomas Berger"),
+        "die Polizei werde verstärkt",
+    ),
+    (
+        "Anna Vogel, Sprecherin des Verbands, erklärte, man sei zufrieden.",
+        "indirect",
+        Some("Anna Vogel"),
+        "man sei zufrieden",
+    ),
+    (
+        "Thomas Berger forderte die Ministerin auf, dass sie handle.",
+        "indirect",
+        Some("Thomas Berger"),
+        "dass sie handle",
+    ),
+    // Short direct quotes attributed in their sentence.
+    (
+        "Thomas Berger nannte den Plan „nicht hilfreich“.",
+        "direct",
+        Some("Thomas Berger"),
+        "nicht hilfreich",
+    ),
+    // Unmarked first-person words before their attribution.
+    (
+        "Wir haben verloren. Ich übernehme die Verantwortung, sagte Trainer Thomas Berger.",
+        "direct",
+        Some("Thomas Berger"),
+        "Wir haben verloren",
+    ),
+    // A quotation that ends the whole text.
+    (
+        "Anna Vogel sagte: „Wir machen weiter wie bisher.“",
+        "direct",
+        Some("Anna Vogel"),
+        "Wir machen weiter wie bisher.",
+    ),
+    // Konjunktiv runs go on with the same speaker.
+    (
+        "Anna Vogel sagte, die Firma wachse. Im nächsten Jahr werde man 50 Leute einstellen.",
+        "indirect",
+        Some("Anna Vogel"),
+        "die Firma wachse. Im nächsten Jahr werde man 50 Leute einstellen.",
+    ),
+];
+
+/// Texts that hold no statement: quoted titles, relative clauses and
+/// participles, stances without content.
+const NOT_STATEMENTS: &[&str] = &[
+    "Im Kino läuft der Film „Das Leben der anderen“ wieder.",
+    "Die Sendung, die am Sonntag ausgestrahlt wurde, erreichte viele Zuschauer.",
+    "Anna Vogel äußerte sich zu dem Vorfall.",
+    "Thomas Berger ist optimistisch.",
+];
+
+fn found(text: &str) -> Vec<statements::Statement> {
+    statements::extract(text, &people::extract(text))
+}
+
+#[test]
+fn each_construction_gives_its_statement() {
+    let mut failures = Vec::new();
+    for &(text, kind, speaker, words) in CASES {
+        let all = found(text);
+        let hit = all.iter().find(|s| s.text == words);
+        match hit {
+            Some(s) if statements::kind_name(s.kind) == kind && s.speaker.as_deref() == speaker => {
+                // Direct quotes keep their words; others their exact span.
+                if s.text.ends_with('.') && !words.contains(". ") {
+                    continue;
+                }
+                assert_eq!(&text[s.start..s.end], words, "span of {text}");
+            }
+            _ => failures.push(format!(
+                "{text}\n  want {kind} {speaker:?}: {words}\n  got  {:?}",
+                all.iter()
+                    .map(|s| (
+                        statements::kind_name(s.kind),
+                        s.speaker.clone(),
+                        s.text.clone()
+                    ))
+                    .collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn titles_relatives_and_stances_are_no_statements() {
+    for text in NOT_STATEMENTS {
+        let all = found(text);
+        assert!(
+            all.is_empty(),
+            "{text}: {:?}",
+            all.iter().map(|s| &s.text).collect::<Vec<_>>()
+        );
+    }
+}
