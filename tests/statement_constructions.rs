@@ -3,6 +3,8 @@
 //! statement: kind, speaker and the words (whose byte span is checked
 //! against the text). Names and events are fictional.
 
+mod common;
+
 use archiv::extract::{people, statements};
 
 /// `(text, kind, speaker, words)`: the one statement expected whose words
@@ -214,4 +216,39 @@ fn titles_relatives_and_stances_are_no_statements() {
             all.iter().map(|s| &s.text).collect::<Vec<_>>()
         );
     }
+}
+
+/// End to end: an organisation's statements are found with `--by`.
+#[test]
+fn statements_of_an_organisation_by_its_name() {
+    let archive = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        archive.path().join("unfall.txt"),
+        " date 2026-01-05 WIEN (APA) - Ein Unfall auf der Autobahn.\n\nLaut Polizei wurde \
+         niemand verletzt. Die Polizei teilte mit, die Strecke sei wieder frei.",
+    )
+    .expect("article written");
+    let index = common::indexed(archive.path());
+    let output = common::archiv(index.path())
+        .args(["statements", "--by", "Polizei", "--format", "json"])
+        .output()
+        .expect("archiv runs");
+    let said = common::json_lines(&output.stdout);
+    let got: Vec<(&str, &str, &str)> = said
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap_or(""),
+                s["speaker"].as_str().unwrap_or(""),
+                s["snippet"]["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("reported", "Polizei", "wurde niemand verletzt"),
+            ("indirect", "Polizei", "die Strecke sei wieder frei"),
+        ]
+    );
 }
