@@ -81,6 +81,11 @@ pub fn extract(text: &str, people: &ArticlePeople) -> Vec<Statement> {
         since_last: 0,
         reported_next: false,
     };
+    // Each sentence's words once: reading a sentence looks one ahead.
+    let words: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|s| words_outside(text, s.start, s.end, &s.quotes))
+        .collect();
     let mut paragraph = 0;
     for (i, sentence) in sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
@@ -88,10 +93,9 @@ pub fn extract(text: &str, people: &ArticlePeople) -> Vec<Statement> {
             paragraph = sentence.paragraph;
         }
         reader.reported_next = sentences.get(i + 1).is_some_and(|next| {
-            next.paragraph == sentence.paragraph
-                && is_konjunktiv(&words_outside(text, next.start, next.end, &next.quotes))
+            next.paragraph == sentence.paragraph && is_konjunktiv(&words[i + 1])
         });
-        reader.read(sentence);
+        reader.read(sentence, &words[i]);
     }
     reader.statements
 }
@@ -1159,10 +1163,17 @@ fn has_any(words: &[Word], list: &[&str]) -> bool {
     words.iter().any(|w| list.contains(&w.text))
 }
 
+static KONJUNKTIV_I_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| KONJUNKTIV_I.iter().copied().collect());
+
+/// The Konjunktiv forms as a set: looked up for every word.
+static KONJUNKTIV_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| KONJUNKTIV.iter().copied().collect());
+
 /// A Konjunktiv verb: from the list, or a 3rd person `-e` form right after
 /// the subject (`Russland nehme …`, `Man werde …`).
 fn is_konjunktiv(words: &[Word]) -> bool {
-    has_any(words, KONJUNKTIV)
+    words.iter().any(|w| KONJUNKTIV_SET.contains(w.text))
         || words.windows(2).take(3).any(|w| {
             let verb = w[1].text;
             let subject = w[0].text;
@@ -1232,11 +1243,10 @@ struct Attribution {
 }
 
 impl<'a> Reader<'a> {
-    fn read(&mut self, sentence: &Sentence) {
+    fn read(&mut self, sentence: &Sentence, words: &[Word]) {
         let pending = self.pending_speaker.take();
         let first_person_before = self.first_person_before.take();
         let count = self.statements.len();
-        let words = words_outside(self.text, sentence.start, sentence.end, &sentence.quotes);
         let attribution = self
             .colon_speaker(sentence, &words)
             .or_else(|| self.attribution(sentence, &words));
@@ -1735,6 +1745,23 @@ impl<'a> Reader<'a> {
     /// es (in/aus) X`.
     fn source_phrase(&self, sentence: &Sentence, words: &[Word], k: usize) -> Option<Attribution> {
         let word = &words[k];
+        // Only these words open a source phrase: no lowercasing of others.
+        if !matches!(
+            word.text,
+            "laut"
+                | "Laut"
+                | "zufolge"
+                | "nach"
+                | "Nach"
+                | "so"
+                | "So"
+                | "wie"
+                | "Wie"
+                | "heißt"
+                | "hieß"
+        ) {
+            return None;
+        }
         let lower = word.text.to_lowercase();
         let clause_end = self.clause_end(words, k);
         let source = |speaker: Option<String>, start: usize, end: usize| Attribution {
@@ -2148,14 +2175,16 @@ fn opens_with_demnach(words: &[Word]) -> bool {
 /// `werde`, `könne`), not after `ich`, where it is the indicative.
 fn has_konjunktiv_i(words: &[Word]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
-        KONJUNKTIV_I.contains(&w.text) && (i == 0 || !matches!(words[i - 1].text, "ich" | "Ich"))
+        KONJUNKTIV_I_SET.contains(w.text) && (i == 0 || !matches!(words[i - 1].text, "ich" | "Ich"))
     })
 }
 
 fn has_first_person(words: &[Word]) -> bool {
-    words
-        .iter()
-        .any(|w| FIRST_PERSON.contains(&w.text.to_lowercase().as_str()))
+    words.iter().any(|w| {
+        w.text.len() <= 7
+            && w.text.starts_with(['i', 'I', 'w', 'W', 'm', 'M', 'u', 'U'])
+            && FIRST_PERSON.contains(&w.text.to_lowercase().as_str())
+    })
 }
 
 /// A noun that can stand for a person: a role or nationality of someone in
