@@ -229,6 +229,9 @@ fn noun_forms(w: &str) -> Vec<&str> {
 // Lexicons
 
 const FIRST_NAMES: &str = include_str!("../../schema/first-names.txt");
+/// The broad list from Faker's person providers (MIT, see
+/// `schema/first-names-faker.LICENSE`), without German and English words.
+const FIRST_NAMES_OPEN: &str = include_str!("../../schema/first-names-faker.txt");
 const ROLES: &str = include_str!("../../schema/person-roles.txt");
 const GAZETTEER: &str = include_str!("../../schema/people.json");
 
@@ -259,6 +262,9 @@ const PARTICLES: &[&str] = &[
     "von", "van", "vom", "zu", "zum", "zur", "der", "den", "de", "des", "del", "della", "di", "da",
     "du", "dos", "das", "do", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y",
 ];
+
+/// Particles that are German articles too: only after another particle.
+const GERMAN_ARTICLE_PARTICLES: &[&str] = &["der", "den", "des", "das"];
 
 /// Particles that may follow a surname and join a second one (`Lula da
 /// Silva`, `García y Pérez`); German `von` is left out, since `Martin
@@ -403,6 +409,11 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
+/// Both first-name lists.
+fn first_name_lines() -> impl Iterator<Item = &'static str> {
+    data_lines(FIRST_NAMES).chain(data_lines(FIRST_NAMES_OPEN))
+}
+
 fn last_chars(s: &str, n: usize) -> Option<&str> {
     let (i, _) = s.char_indices().rev().nth(n - 1)?;
     Some(&s[i..])
@@ -423,8 +434,8 @@ impl Lexicon {
         // without it (a unit test makes sure it parses).
         let gaz: GazFile = serde_json::from_str(GAZETTEER).unwrap_or_default();
         let mut lex = Lexicon {
-            first_names: data_lines(FIRST_NAMES).map(str::to_string).collect(),
-            first_skeletons: data_lines(FIRST_NAMES).map(skeleton).collect(),
+            first_names: first_name_lines().map(str::to_string).collect(),
+            first_skeletons: first_name_lines().map(skeleton).collect(),
             roles: Vec::new(),
             role_index: HashMap::default(),
             people: Vec::new(),
@@ -1001,8 +1012,21 @@ impl<'a> Extractor<'a> {
         self.joined(j + 1)
             && starts_upper(next.text)
             && !self.lex.is_first_name(next.text)
-            && self.count(t.text) > 1
+            && self.count_alone(t.text) > 1
             && self.count(next.text) <= 1
+    }
+
+    /// How often `word` stands in the article outside a longer run of
+    /// capitalised words (`Santa Maria dell'Anima` is no use of `Maria`).
+    fn count_alone(&self, word: &str) -> usize {
+        let capital_at = |k: usize| self.tok(k).is_some_and(|t| starts_upper(t.text));
+        (0..self.toks.len())
+            .filter(|&k| {
+                self.tok(k).is_some_and(|t| t.text == word)
+                    && !(k > 0 && self.joined(k) && capital_at(k - 1))
+                    && !(self.joined(k + 1) && capital_at(k + 1))
+            })
+            .count()
     }
 
     /// How often `word` occurs in the article, as a whole word.
@@ -1020,7 +1044,12 @@ impl<'a> Extractor<'a> {
             return false;
         }
         if PARTICLES.contains(&t.text) {
-            return true;
+            // `der`, `den`, `des`, `das` are German articles unless they
+            // follow another particle (`von der Leyen`, `van den Berg`).
+            return !GERMAN_ARTICLE_PARTICLES.contains(&t.text)
+                || j.checked_sub(1)
+                    .and_then(|p| self.tok(p))
+                    .is_some_and(|p| PARTICLES.contains(&p.text.to_lowercase().as_str()));
         }
         let lower = t.text.to_lowercase();
         starts_upper(t.text)
@@ -1042,7 +1071,10 @@ impl<'a> Extractor<'a> {
         let name_after = |k: usize| {
             self.joined(k)
                 && self.tok(k).is_some_and(|t| {
-                    self.lex.is_name_word(t.text) && !self.lex.is_first_name(t.text)
+                    self.lex.is_name_word(t.text)
+                        && !self.lex.is_first_name(t.text)
+                        && !self.lex.after.contains(t.text)
+                        && !self.noun_use(t.text)
                 })
         };
         if particle && name_after(j + 1) {
@@ -1125,6 +1157,15 @@ impl<'a> Extractor<'a> {
         };
         // `Papst Leo`, `König Charles`: monarchs go by first name alone.
         let regnal = REGNAL.contains(&hit.norm.as_str()) && self.lex.is_first_name(next.text);
+        if regnal && self.numeral_at(j + 1) {
+            // `König Felipe VI.`
+            return Some(Found {
+                first: j,
+                end: j + 2,
+                who: Who::Single { regnal },
+                roles,
+            });
+        }
         if !regnal {
             if self.lex.is_first_name(next.text)
                 || !self.lex.is_name_word(next.text)
@@ -1350,7 +1391,8 @@ impl<'a> Extractor<'a> {
                 match (gaz, &f.who) {
                     (Some(&idx), _) => self.gaz_person(idx),
                     (None, Who::Single { regnal: true }) => {
-                        let p = self.person_index(t.text, None);
+                        let name = self.regnal_name(f.first, f.end);
+                        let p = self.person_index(&name, None);
                         self.add_key(vec![t.text.to_string()], p);
                         p
                     }
@@ -1361,6 +1403,34 @@ impl<'a> Extractor<'a> {
             }
         };
         self.mention(f.first, f.end, p, &f.roles);
+    }
+
+    /// Whether token `k` is a regnal number after a name (`VI`, `II`).
+    fn numeral_at(&self, k: usize) -> bool {
+        self.joined(k)
+            && self.tok(k).is_some_and(|t| {
+                t.text.len() <= 5
+                    && t.text.len() >= 2
+                    && t.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            })
+    }
+
+    /// A monarch's name: the first name and a regnal number with its
+    /// ordinal dot (`Felipe VI.`).
+    fn regnal_name(&self, first: usize, end: usize) -> String {
+        let mut name = String::new();
+        for k in first..end {
+            let Some(t) = self.tok(k) else { continue };
+            if k > first {
+                name.push(' ');
+            }
+            name.push_str(t.text);
+            let dot = self.text.get(t.end..).is_some_and(|r| r.starts_with('.'));
+            if k > first && dot {
+                name.push('.');
+            }
+        }
+        name
     }
 
     /// A surname of this article's people at token `i`: person and end.
