@@ -352,6 +352,68 @@ const NOUN_MARKERS: &[&str] = &[
     "am", "vom", "beim", "ins", "ans", "aufs", "fürs", "übers", "durchs", "unsere", "eure",
 ];
 
+/// A determiner or a word of [`NOUN_MARKERS`]: the next word is a noun.
+fn is_marker(w: &str) -> bool {
+    // A `match` compiles to a switch on length and bytes: this runs for
+    // every word.
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "eines"
+            | "kein"
+            | "keine"
+            | "keinen"
+            | "keiner"
+            | "sein"
+            | "seine"
+            | "seinen"
+            | "seiner"
+            | "ihr"
+            | "ihre"
+            | "ihren"
+            | "ihrer"
+            | "unser"
+            | "unsere"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "dieses"
+            | "jede"
+            | "jeder"
+            | "jeden"
+            | "alle"
+            | "viele"
+            | "mehr"
+            | "neue"
+            | "neuen"
+            | "mehrere"
+            | "einige"
+            | "zum"
+            | "zur"
+            | "im"
+            | "am"
+            | "vom"
+            | "beim"
+            | "ins"
+            | "ans"
+            | "aufs"
+            | "fürs"
+            | "übers"
+            | "durchs"
+            | "eure"
+    )
+}
+
 /// Endings of ordinary German nouns, never of a surname.
 const NOUN_ENDINGS: &[&str] = &[
     "ungen",
@@ -602,13 +664,21 @@ impl Lexicon {
         if known(&lower) {
             return true;
         }
-        // The tail of a compound (`Medienberichten`), six letters or more.
+        // The tail of a compound (`Medienberichten`), six letters or more,
+        // as it stands or without a plural ending.
+        let tail_known = |w: &str| {
+            self.common.contains(w)
+                || ["n", "en", "s"].iter().any(|e| {
+                    w.strip_suffix(e)
+                        .is_some_and(|stem| self.common.contains(stem))
+                })
+        };
         lower
             .char_indices()
             .skip(1)
             .map(|(b, _)| &lower[b..])
-            .take_while(|tail| tail.chars().count() >= 6)
-            .any(known)
+            .take_while(|tail| tail.len() >= 6)
+            .any(tail_known)
     }
 
     /// A thing's noun (`Zerstörer`, `Stützpunkt`), or a compound ending in
@@ -694,7 +764,7 @@ impl Lexicon {
     }
 
     fn is_first_name(&self, t: &str) -> bool {
-        self.first_names.contains(t)
+        starts_upper(t) && self.first_names.contains(t)
             || (t.contains('-') && t.split('-').all(|p| self.first_names.contains(p)))
     }
 
@@ -1026,22 +1096,28 @@ struct Extractor<'a> {
     noun_used: HashSet<&'a str>,
     /// How often each word stands outside a run of capitalised words.
     alone_counts: HashMap<&'a str, usize>,
+    /// The article's lowercase words (see [`Extractor::lower_words`]).
+    lower_words: std::cell::OnceCell<HashSet<&'a str>>,
     /// Persons known so far by a surname alone (`sagte Sasaki`).
     surname_only: Vec<usize>,
 }
 
 impl<'a> Extractor<'a> {
     fn new(lex: &'a Lexicon, text: &'a str, toks: &'a [Tok<'a>]) -> Self {
-        let mut counts: HashMap<&'a str, usize> = HashMap::default();
+        let capacity = toks.len() / 4;
+        let mut counts: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(capacity, Default::default());
         let mut noun_used: HashSet<&'a str> = HashSet::default();
-        let mut alone_counts: HashMap<&'a str, usize> = HashMap::default();
+        let mut alone_counts: HashMap<&'a str, usize> =
+            HashMap::with_capacity_and_hasher(capacity, Default::default());
         for (k, t) in toks.iter().enumerate() {
+            // Only capitalised words are ever counted or asked about.
+            if !starts_upper(t.text) {
+                continue;
+            }
             *counts.entry(t.text).or_default() += 1;
-            let marked = k > 0
-                && t.gap == Gap::Space
-                && toks.get(k - 1).is_some_and(|p| {
-                    DETERMINERS.contains(&p.text) || NOUN_MARKERS.contains(&p.text)
-                });
+            let marked =
+                k > 0 && t.gap == Gap::Space && toks.get(k - 1).is_some_and(|p| is_marker(p.text));
             if marked {
                 noun_used.insert(t.text);
             }
@@ -1057,6 +1133,7 @@ impl<'a> Extractor<'a> {
             noun_used,
             alone_counts,
             surname_only: Vec::new(),
+            lower_words: std::cell::OnceCell::new(),
             lex,
             text,
             toks,
@@ -1261,7 +1338,19 @@ impl<'a> Extractor<'a> {
         self.alone_counts.get(word).copied().unwrap_or(0)
     }
 
-    /// How often `word` occurs in the article, as a whole word.
+    /// The article's lowercase words, made when first asked for.
+    fn lower_words(&self) -> &HashSet<&'a str> {
+        self.lower_words.get_or_init(|| {
+            self.toks
+                .iter()
+                .map(|t| t.text)
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        })
+    }
+
+    /// How often `word` occurs in the article, as a whole word (only
+    /// capitalised words are counted).
     fn count(&self, word: &str) -> usize {
         self.counts.get(word).copied().unwrap_or(0)
     }
@@ -1449,7 +1538,11 @@ impl<'a> Extractor<'a> {
         // Cheap test first: is there any context at all?
         let some_context = self.speech_before(i)
             || t.gap == Gap::Comma
-            || (i + 1..=i + 3).any(|e| self.speech_after(e) || self.parenthesis_after(e));
+            || (i + 1..=i + 3).any(|e| match self.tok(e) {
+                Some(n) if n.gap == Gap::Space => !starts_upper(n.text) && self.speech_after(e),
+                Some(n) if n.gap == Gap::Break => self.parenthesis_after(e),
+                _ => false,
+            });
         if !some_context || !self.lex.is_name_word(t.text) {
             return None;
         }
@@ -1618,7 +1711,7 @@ impl<'a> Extractor<'a> {
         let after_marker = self.joined(k)
             && k.checked_sub(1)
                 .and_then(|p| self.tok(p))
-                .is_some_and(|p| DETERMINERS.contains(&p.text) || NOUN_MARKERS.contains(&p.text));
+                .is_some_and(|p| is_marker(p.text));
         // `UniCredit`: inner capitals make a brand (`McDonald` aside).
         let camel = w
             .char_indices()
@@ -1627,16 +1720,17 @@ impl<'a> Extractor<'a> {
             && !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "O'", "Van"]
                 .iter()
                 .any(|p| w.starts_with(p));
-        // `Während Atsumi`: a word the article also writes in lowercase.
-        let lowercase_too = self.count(&w.to_lowercase()) > 0;
+        // `Während Atsumi`: a word the article also writes in lowercase
+        // (asked last: it is the dearest test).
+        let lowercase_too = || self.lower_words().contains(w.to_lowercase().as_str());
         !after_marker
             && !camel
-            && !lowercase_too
             && self.lex.is_name_word(w)
-            && self.lex.role_of(w).is_none()
-            && !self.lex.is_common_word(w)
             && !self.noun_use(w)
             && !genitive_stem(w).is_some_and(|s| self.noun_use(s))
+            && self.lex.role_of(w).is_none()
+            && !self.lex.is_common_word(w)
+            && !lowercase_too()
     }
 
     /// Whether the two words at `j` after a role are one name: the second
@@ -1726,10 +1820,15 @@ impl<'a> Extractor<'a> {
         let Some(first) = words.first() else {
             return;
         };
-        let list = self.keys.entry(first.to_lowercase()).or_default();
-        if !list.iter().any(|(w, q)| *w == words && *q == p) {
-            list.push((words, p));
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        // Under the first word as written and with its first letter's case
+        // flipped (`von der Leyen`, `Von der Leyen`): lookups need no
+        // lowercasing.
+        for key in [first.clone(), flip_first(first)] {
+            let list = self.keys.entry(key).or_default();
+            if !list.iter().any(|(w, q)| *w == words && *q == p) {
+                list.push((words.clone(), p));
+                list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            }
         }
     }
 
@@ -1938,10 +2037,7 @@ impl<'a> Extractor<'a> {
     /// A surname of this article's people at token `i`: person and end.
     fn match_key(&self, i: usize) -> Option<(usize, usize)> {
         let t = self.tok(i)?;
-        let lower = t.text.to_lowercase();
-        let stem_lower = genitive_stem(t.text).map(str::to_lowercase);
-        let lists = [Some(&lower), stem_lower.as_ref()];
-        for key in lists.into_iter().flatten() {
+        for key in [Some(t.text), genitive_stem(t.text)].into_iter().flatten() {
             let Some(list) = self.keys.get(key) else {
                 continue;
             };
