@@ -527,6 +527,8 @@ struct Lexicon {
     /// Common nouns, places and companies of `schema/lexicon/`, lowercase:
     /// never a surname on its own.
     common: HashSet<String>,
+    /// Places of `schema/lexicon/names.txt`, lowercase.
+    places: HashSet<String>,
     /// Nouns of `schema/lexicon/nouns.txt` outside its sections on people.
     things: HashSet<String>,
     /// Surnames of `schema/lexicon/names.txt`, lowercase: a surname even
@@ -588,6 +590,7 @@ impl Lexicon {
             after: gaz.not_people.after.into_iter().collect(),
             common: HashSet::default(),
             things: HashSet::default(),
+            places: HashSet::default(),
             surnames: HashSet::default(),
             speech: HashSet::default(),
         };
@@ -629,6 +632,9 @@ impl Lexicon {
                 self.surnames.insert(word.to_string());
             } else if !section.starts_with("archiv") && !section.starts_with("Written") {
                 self.common.insert(word.to_string());
+                if !section.starts_with("companies") {
+                    self.places.insert(word.to_string());
+                }
             }
         }
         // Verbs of saying only: media and agencies write, report and
@@ -679,6 +685,11 @@ impl Lexicon {
             .map(|(b, _)| &lower[b..])
             .take_while(|tail| tail.len() >= 6)
             .any(tail_known)
+    }
+
+    /// A place of `schema/lexicon/names.txt` (`Valencia`).
+    fn is_place(&self, w: &str) -> bool {
+        self.places.contains(&w.to_lowercase())
     }
 
     /// A thing's noun (`Zerstörer`, `Stützpunkt`), or a compound ending in
@@ -1157,6 +1168,7 @@ impl<'a> Extractor<'a> {
             self.add_single(f);
         }
         self.first_names_by_evidence();
+        self.lineups();
         self.surname_pass();
         self.finish()
     }
@@ -1566,7 +1578,13 @@ impl<'a> Extractor<'a> {
         if !(before || after || apposition) {
             return None;
         }
-        if (i..end).any(|k| !self.plain_surname(k)) {
+        let fits = |k: usize| {
+            self.plain_surname(k)
+                || (end > i + 1
+                    && self.tok(k).is_some_and(|t| self.lex.is_place(t.text))
+                    && self.plain_word(k))
+        };
+        if !(i..end).all(fits) {
             return None;
         }
         // `Klingbeils Parteifreunde`: a genitive before a noun.
@@ -1703,6 +1721,17 @@ impl<'a> Extractor<'a> {
     /// Whether the word at `k` may be a surname standing on its own: a name
     /// word that is no first name, no noun of the lexicon or of the
     /// article (`die Fotos`), no place, not written in capitals.
+    /// Like [`Extractor::plain_surname`] without the lexicon test: for a
+    /// place word inside a longer name (`Enner Valencia`).
+    fn plain_word(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            self.lex.is_name_word(t.text)
+                && !self.noun_use(t.text)
+                && self.lex.role_of(t.text).is_none()
+                && !self.lower_words().contains(t.text.to_lowercase().as_str())
+        })
+    }
+
     fn plain_surname(&self, k: usize) -> bool {
         let Some(t) = self.tok(k) else {
             return false;
@@ -1992,6 +2021,127 @@ impl<'a> Extractor<'a> {
             }
         }
         name
+    }
+
+    /// Team line-ups in sports reports: `Salzburg: C. Stankovic – Schmitz,
+    /// Miranda, Ulmer – Atanga (92. Lainer), Keita …`. After a colon, at
+    /// least six single names (an initial may stand before one) separated
+    /// by commas and dashes, with substitutes in parentheses after the
+    /// minute: each is a player, kept as a surname when the article names
+    /// no one fuller.
+    fn lineups(&mut self) {
+        let mut k = 0;
+        while k < self.toks.len() {
+            let after_colon = k > 0
+                && self
+                    .tok(k - 1)
+                    .and_then(|p| self.text.get(p.end..))
+                    .is_some_and(|r| r.starts_with(": "));
+            if !after_colon {
+                k += 1;
+                continue;
+            }
+            let (items, dashes, end) = self.lineup_at(k);
+            if items.len() >= 6 && dashes >= 1 {
+                for (first, last) in items {
+                    self.lineup_player(first, last);
+                }
+                k = end.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    /// The players of a line-up starting at token `k`: (first, surname)
+    /// token pairs, the number of dashes, and where it ends.
+    fn lineup_at(&self, mut k: usize) -> (Vec<(usize, usize)>, usize, usize) {
+        let mut items = Vec::new();
+        let mut dashes = 0;
+        loop {
+            // An item: `Keita`, `C. Stankovic`, `Ch. Leitgeb`.
+            let first = k;
+            let initial = self.tok(k).is_some_and(|t| {
+                t.text.chars().count() <= 2 && starts_upper(t.text) && !is_all_caps(t.text)
+                    || is_initial(t.text)
+            }) && self.tok(k + 1).is_some_and(|n| n.gap == Gap::Dot);
+            if initial {
+                k += 1;
+            }
+            let is_player = self.tok(k).is_some_and(|t| {
+                self.lex.is_name_word(t.text) && self.lex.role_of(t.text).is_none()
+            });
+            if !is_player {
+                break;
+            }
+            items.push((first, k));
+            let (Some(t), Some(next)) = (self.tok(k), self.tok(k + 1)) else {
+                break;
+            };
+            let sep = self.text.get(t.end..next.start).unwrap_or("");
+            match sep {
+                ", " => k += 1,
+                " – " | " - " => {
+                    dashes += 1;
+                    k += 1;
+                }
+                " (" => {
+                    // `(92. Lainer)`, then `, `, ` – ` or the next team.
+                    let minute = next.text.chars().all(|c| c.is_ascii_digit());
+                    let after = self.tok(k + 2);
+                    if !minute || after.is_none_or(|a| a.gap != Gap::Dot) {
+                        break;
+                    }
+                    let Some(sub) = after else { break };
+                    if !self.lex.is_name_word(sub.text) {
+                        break;
+                    }
+                    items.push((k + 2, k + 2));
+                    let Some(then) = self.tok(k + 3) else {
+                        k += 3;
+                        break;
+                    };
+                    let sep = self.text.get(sub.end..then.start).unwrap_or("");
+                    match sep {
+                        "), " => k += 3,
+                        ") – " | ") - " => {
+                            dashes += 1;
+                            k += 3;
+                        }
+                        _ => {
+                            k += 3;
+                            break;
+                        }
+                    }
+                }
+                _ => {
+                    k += 1;
+                    break;
+                }
+            }
+        }
+        (items, dashes, k)
+    }
+
+    /// One player of a line-up: a person of the article with that surname,
+    /// or a new one (`C. Stankovic` with an initial, else the surname).
+    fn lineup_player(&mut self, first: usize, last: usize) {
+        if self.covered.get(last).copied().unwrap_or(true) {
+            return;
+        }
+        if let Some((p, end)) = self.match_key(last) {
+            self.mention(last, end, p, &[]);
+            return;
+        }
+        let Some(t) = self.tok(last) else { return };
+        let surname = t.text.to_string();
+        let name = match self.tok(first) {
+            Some(f) if first < last => format!("{}. {surname}", f.text),
+            _ => surname.clone(),
+        };
+        let p = self.person_index(&name, None);
+        self.add_key(vec![surname], p);
+        self.mention(first, last + 1, p, &[]);
     }
 
     /// A person known by a surname alone whom the article also names with
