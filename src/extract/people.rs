@@ -2068,11 +2068,18 @@ impl<'a> Extractor<'a> {
             if initial {
                 k += 1;
             }
-            let is_player = self.tok(k).is_some_and(|t| {
-                self.lex.is_name_word(t.text) && self.lex.role_of(t.text).is_none()
-            });
-            if !is_player {
+            let is_player = |k: usize| {
+                self.tok(k).is_some_and(|t| {
+                    self.lex.is_name_word(t.text) && self.lex.role_of(t.text).is_none()
+                })
+            };
+            if !is_player(k) {
                 break;
+            }
+            // `Felipe Carvalho`: a player with a first name.
+            let first_name = self.tok(k).is_some_and(|t| self.lex.is_first_name(t.text));
+            if !initial && first_name && self.joined(k + 1) && is_player(k + 1) {
+                k += 1;
             }
             items.push((first, k));
             let (Some(t), Some(next)) = (self.tok(k), self.tok(k + 1)) else {
@@ -2135,8 +2142,10 @@ impl<'a> Extractor<'a> {
         }
         let Some(t) = self.tok(last) else { return };
         let surname = t.text.to_string();
+        let initial = self.tok(first + 1).is_some_and(|t| t.gap == Gap::Dot);
         let name = match self.tok(first) {
-            Some(f) if first < last => format!("{}. {surname}", f.text),
+            Some(f) if first < last && initial => format!("{}. {surname}", f.text),
+            Some(f) if first < last => format!("{} {surname}", f.text),
             _ => surname.clone(),
         };
         let p = self.person_index(&name, None);
