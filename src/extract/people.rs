@@ -1516,7 +1516,12 @@ impl<'a> Extractor<'a> {
                     && self
                         .tok(j + 2)
                         .is_some_and(|t| arabic_article(t.text).is_some());
-                let end = if arabic { j + 3 } else { j + 2 };
+                // `Dissident Nguyen Van Ly`: a third name word that ends the run.
+                let third = self.joined(j + 2)
+                    && self.plain_surname(j + 2)
+                    && !(self.joined(j + 3)
+                        && self.tok(j + 3).is_some_and(|t| starts_upper(t.text)));
+                let end = if arabic || third { j + 3 } else { j + 2 };
                 return self.make_full(j, end - 1, end).map(|mut f| {
                     f.roles = roles;
                     f
@@ -1526,7 +1531,11 @@ impl<'a> Extractor<'a> {
         // `Topspieler Mensur The Gentle Suljović`: a longer name we do not
         // understand is no surname alone.
         let longer = self.joined(j + 1) && self.tok(j + 1).is_some_and(|t| starts_upper(t.text));
-        let vouched = !regnal && !longer && self.plain_surname(j);
+        // `Bank-Austria-Mutter Unicredit`: a company's parent or daughter.
+        let company = ["mutter", "tochter"]
+            .iter()
+            .any(|r| hit.norm.ends_with(r) && hit.norm.len() > r.len());
+        let vouched = !regnal && !longer && !company && self.plain_surname(j);
         Some(Found {
             first: j,
             end: j + 1,
@@ -1576,6 +1585,18 @@ impl<'a> Extractor<'a> {
         let after = (self.speech_after(end) && !subject_follows) || self.parenthesis_after(end);
         let apposition = end > i + 1 && self.apposition_at(i, end);
         if !(before || after || apposition) {
+            return None;
+        }
+        // `Während Atsumi betont`: at the start of a sentence the first of
+        // two words must be a first name.
+        let opens_sentence = matches!(t.gap, Gap::Start | Gap::Dot | Gap::Break);
+        if end > i + 1
+            && opens_sentence
+            && !before
+            && !self.parenthesis_after(end)
+            && !self.lex.is_first_name(t.text)
+            && !self.lex.first_name_like(t.text)
+        {
             return None;
         }
         let fits = |k: usize| {
