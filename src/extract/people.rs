@@ -2497,8 +2497,74 @@ mod tests {
             &text[found.mentions[0].start..found.mentions[0].end],
             "Rutte"
         );
-        // Without a full name or gazetteer entry a surname alone is nobody.
-        assert!(names("Müller sagte, es regne.").is_empty());
+        // Without a full name a surname alone is kept as that surname when
+        // the context makes it a person, and is nobody otherwise.
+        assert_eq!(names("Müller sagte, es regne."), ["Müller"]);
+        assert!(names("Müller ist ein Name.").is_empty());
+    }
+
+    #[test]
+    fn context_makes_unknown_names_people() {
+        // Unknown first names after a speech verb, before a party or a minute.
+        assert_eq!(
+            names("Es werde teuer, sagte Oswin Quabeck am Montag."),
+            ["Oswin Quabeck"]
+        );
+        assert_eq!(
+            names("Dafür stimmten Quirin Strobelt (ÖVP) und Lenz (FPÖ)."),
+            ["Quirin Strobelt", "Lenz"]
+        );
+        assert_eq!(names("Tomek Wrzal (34.) traf zum 1:0."), ["Tomek Wrzal"]);
+        // An apposition between commas after a role.
+        assert_eq!(
+            names("Der Obmann des Vereins, Ilvo Tarrach, sagte ab."),
+            ["Ilvo Tarrach"]
+        );
+        // A role before a surname alone, which later mentions resolve to.
+        let found = extract("Trainer Haberlandt war zufrieden. Haberlandt lobte das Team.");
+        assert_eq!(found.names(), ["Haberlandt"]);
+        assert_eq!(found.mentions.len(), 2);
+        // A first name the article gives elsewhere joins the surname.
+        assert_eq!(
+            names("Das Team um Ferka Lindqvor forscht. Es helfe, sagt Lindqvor."),
+            ["Ferka Lindqvor"]
+        );
+    }
+
+    #[test]
+    fn context_guards() {
+        // Media, organisations, nouns and sentence adverbs are no people.
+        let text = "Das berichtete Reuters. Laut Polizei wurde niemand verletzt. Zugleich \
+                    sagte er nichts. Laut Medienberichten ist es teuer. Der Konzern \
+                    Siemens (SIE) legte zu. Die Internationale Energieagentur (IEA) warnt. \
+                    Wie die Bank-Austria-Mutter Unicredit mitteilte, sinkt der Kurs.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+        // A thing named like a person: `den Zerstörer Donald Cook`.
+        assert!(names("Bomber überflogen den Zerstörer Donald Cook.").is_empty());
+        // A German article is no name particle: `Ernst der Lage`.
+        assert!(names("Einigen sei der Ernst der Lage bewusst.").is_empty());
+    }
+
+    #[test]
+    fn lineups_give_players() {
+        let text = "Rapid: K. Novak – Brandl, Osterhuber, Felipe Santos, Wimmreuth – \
+                    Trost (70. Kalupke), Lernhart, Dobrek – Hasic (81. Ferreira), Zelko";
+        let found = names(text);
+        for name in ["K. Novak", "Brandl", "Felipe Santos", "Kalupke", "Zelko"] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        // A list of places after a colon is no line-up.
+        assert!(names("Stationen: Wien – Linz, Graz, Salzburg, Innsbruck, Bregenz").is_empty());
+    }
+
+    #[test]
+    fn regnal_numbers_and_broad_first_names() {
+        assert_eq!(names("König Felipe VI. empfing ihn."), ["Felipe VI."]);
+        // First names of many languages from the broad list.
+        assert_eq!(
+            names("Es spielten Aatos Halonen und Siobhan Tierney."),
+            ["Aatos Halonen", "Siobhan Tierney"]
+        );
     }
 
     #[test]
