@@ -344,15 +344,8 @@ const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
 ];
 
-/// Lowercase words that mark the next word as an ordinary noun.
-const NOUN_MARKERS: &[&str] = &[
-    "kein", "keine", "keinen", "keiner", "sein", "seine", "seinen", "seiner", "ihr", "ihre",
-    "ihren", "ihrer", "unser", "unsere", "diese", "dieser", "diesen", "dieses", "jede", "jeder",
-    "jeden", "alle", "viele", "mehr", "neue", "neuen", "mehrere", "einige", "zum", "zur", "im",
-    "am", "vom", "beim", "ins", "ans", "aufs", "fürs", "übers", "durchs", "unsere", "eure",
-];
-
-/// A determiner or a word of [`NOUN_MARKERS`]: the next word is a noun.
+/// A determiner, possessive, demonstrative or contracted preposition
+/// (`der`, `seine`, `diese`, `im`, `ins`): the next word is an ordinary noun.
 fn is_marker(w: &str) -> bool {
     // A `match` compiles to a switch on length and bytes: this runs for
     // every word.
@@ -1133,9 +1126,9 @@ impl<'a> Extractor<'a> {
                 noun_used.insert(t.text);
             }
             let capital_at = |k: usize| toks.get(k).is_some_and(|t| starts_upper(t.text));
-            let alone = !(k > 0 && capital_at(k - 1) && joined_at(lex, toks, k))
-                && !(capital_at(k + 1) && joined_at(lex, toks, k + 1));
-            if alone {
+            let in_run = (k > 0 && capital_at(k - 1) && joined_at(lex, toks, k))
+                || (capital_at(k + 1) && joined_at(lex, toks, k + 1));
+            if !in_run {
                 *alone_counts.entry(t.text).or_default() += 1;
             }
         }
