@@ -529,6 +529,8 @@ struct Lexicon {
     surnames: HashSet<String>,
     /// Finite speech verbs (`schema/speech-verbs.txt`).
     speech: HashSet<String>,
+    /// First bytes of the speech verbs: most words need no lookup.
+    speech_first: [bool; 256],
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -586,6 +588,7 @@ impl Lexicon {
             places: HashSet::default(),
             surnames: HashSet::default(),
             speech: HashSet::default(),
+            speech_first: [false; 256],
         };
         lex.load_words();
         lex.load_roles();
@@ -635,8 +638,12 @@ impl Lexicon {
         for line in data_lines(SPEECH_VERBS) {
             if let Some((lemma, forms)) = line.split_once(':') {
                 if SAYING.contains(&lemma.trim()) {
-                    self.speech
-                        .extend(forms.split_whitespace().map(str::to_string));
+                    for form in forms.split_whitespace() {
+                        if let Some(&b) = form.as_bytes().first() {
+                            self.speech_first[usize::from(b)] = true;
+                        }
+                        self.speech.insert(form.to_string());
+                    }
                 }
             }
         }
@@ -1094,14 +1101,12 @@ struct Extractor<'a> {
     /// Surname word sequences by their first word: sequence, person.
     keys: HashMap<String, Vec<(Vec<String>, usize)>>,
     mentions: Vec<(usize, usize, usize)>,
-    /// How often each word occurs in the article.
-    counts: HashMap<&'a str, usize>,
+    /// How often each capitalised word occurs in the article, and how
+    /// often outside a run of capitalised words.
+    counts: HashMap<&'a str, (usize, usize)>,
     /// Words the article puts an article or pronoun before (`die Fotos`).
     noun_used: HashSet<&'a str>,
-    /// How often each word stands outside a run of capitalised words.
-    alone_counts: HashMap<&'a str, usize>,
-    /// The article's lowercase words (see [`Extractor::lower_words`]).
-    lower_words: std::cell::OnceCell<HashSet<&'a str>>,
+
     /// Persons known so far by a surname alone (`sagte Sasaki`).
     surname_only: Vec<usize>,
 }
@@ -1109,17 +1114,16 @@ struct Extractor<'a> {
 impl<'a> Extractor<'a> {
     fn new(lex: &'a Lexicon, text: &'a str, toks: &'a [Tok<'a>]) -> Self {
         let capacity = toks.len() / 4;
-        let mut counts: HashMap<&'a str, usize> =
+        let mut counts: HashMap<&'a str, (usize, usize)> =
             HashMap::with_capacity_and_hasher(capacity, Default::default());
         let mut noun_used: HashSet<&'a str> = HashSet::default();
-        let mut alone_counts: HashMap<&'a str, usize> =
-            HashMap::with_capacity_and_hasher(capacity, Default::default());
         for (k, t) in toks.iter().enumerate() {
             // Only capitalised words are ever counted or asked about.
             if !starts_upper(t.text) {
                 continue;
             }
-            *counts.entry(t.text).or_default() += 1;
+            let count = counts.entry(t.text).or_default();
+            count.0 += 1;
             let marked =
                 k > 0 && t.gap == Gap::Space && toks.get(k - 1).is_some_and(|p| is_marker(p.text));
             if marked {
@@ -1129,15 +1133,13 @@ impl<'a> Extractor<'a> {
             let in_run = (k > 0 && capital_at(k - 1) && joined_at(lex, toks, k))
                 || (capital_at(k + 1) && joined_at(lex, toks, k + 1));
             if !in_run {
-                *alone_counts.entry(t.text).or_default() += 1;
+                count.1 += 1;
             }
         }
         Extractor {
             counts,
             noun_used,
-            alone_counts,
             surname_only: Vec::new(),
-            lower_words: std::cell::OnceCell::new(),
             lex,
             text,
             toks,
@@ -1340,24 +1342,27 @@ impl<'a> Extractor<'a> {
     /// How often `word` stands in the article outside a longer run of
     /// capitalised words (`Santa Maria dell'Anima` is no use of `Maria`).
     fn count_alone(&self, word: &str) -> usize {
-        self.alone_counts.get(word).copied().unwrap_or(0)
+        self.counts.get(word).map_or(0, |c| c.1)
     }
 
-    /// The article's lowercase words, made when first asked for.
-    fn lower_words(&self) -> &HashSet<&'a str> {
-        self.lower_words.get_or_init(|| {
-            self.toks
-                .iter()
-                .map(|t| t.text)
-                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                .collect()
-        })
+    /// Whether the word at `k` opens a sentence and the article also
+    /// writes it in lowercase (`Während`, `Offiziell`): then it is no name.
+    /// Only asked for sentence openers, so the scan stays rare.
+    fn lowercase_opener(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else {
+            return false;
+        };
+        if !matches!(t.gap, Gap::Start | Gap::Dot | Gap::Break) {
+            return false;
+        }
+        let lower = t.text.to_lowercase();
+        self.toks.iter().any(|o| o.text == lower)
     }
 
     /// How often `word` occurs in the article, as a whole word (only
     /// capitalised words are counted).
     fn count(&self, word: &str) -> usize {
-        self.counts.get(word).copied().unwrap_or(0)
+        self.counts.get(word).map_or(0, |c| c.0)
     }
 
     /// A name particle at `j`: `von`, `de`, `van der`, and capitalised
@@ -1645,7 +1650,10 @@ impl<'a> Extractor<'a> {
 
     /// A speech verb in the singular (`sagte`, not `sagten`: one person).
     fn singular_speech(&self, w: &str) -> bool {
-        !w.ends_with('n') && self.lex.speech.contains(w)
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        self.lex.speech_first[usize::from(first)]
+            && !w.ends_with('n')
+            && self.lex.speech.contains(w)
     }
 
     /// `X sagte`, `X zufolge`.
@@ -1742,7 +1750,7 @@ impl<'a> Extractor<'a> {
             self.lex.is_name_word(t.text)
                 && !self.noun_use(t.text)
                 && self.lex.role_of(t.text).is_none()
-                && !self.lower_words().contains(t.text.to_lowercase().as_str())
+                && !self.lowercase_opener(k)
         })
     }
 
@@ -1765,7 +1773,7 @@ impl<'a> Extractor<'a> {
                 .any(|p| w.starts_with(p));
         // `Während Atsumi`: a word the article also writes in lowercase
         // (asked last: it is the dearest test).
-        let lowercase_too = || self.lower_words().contains(w.to_lowercase().as_str());
+        let lowercase_too = || self.lowercase_opener(k);
         !after_marker
             && !camel
             && self.lex.is_name_word(w)
