@@ -9,8 +9,9 @@
 //!    aliases (`Kim Jong Un`, `von der Leyen`, `Lula da Silva`), and
 //!    single-word aliases (`Lula`, `Putin`) for people whose full name the
 //!    article may never give.
-//! 2. **First name + surname**: a word from `schema/first-names.txt`
-//!    (hyphenated ones too: `Jean-Claude`), optionally more first names or
+//! 2. **First name + surname**: a word from `schema/first-names.txt` or
+//!    the broad list `schema/first-names-faker.txt` (Faker's first names of
+//!    many languages, MIT; hyphenated ones too: `Jean-Claude`), optionally more first names or
 //!    initials (`George W. Bush`), particles (`von der`, `de`, `van`), then
 //!    one surname word (`Kramp-Karrenbauer`, `al-Assad`) and, for Iberian
 //!    names, `da`/`dos` + another surname (`Lula da Silva`).
@@ -24,10 +25,26 @@
 //!    and after a monarch's title when it is a first name (`Papst Leo`):
 //!    `Nutzer Fotos`, `Finanzminister Zynismus` are no people.
 //!
-//! Rules 2 and 3 never accept words from the `not_people` lists of the
+//! 4. **Context**: capitalised words whatever the first name, where the
+//!    context makes them a person: after a verb of saying (`sagte Enner
+//!    Valencia`) or before one (`Huber sagte`), before a party, country
+//!    code or minute in parentheses (`Huber (SPÖ)`, `Latvala (FIN)`,
+//!    `Bolanos (27.)`), as an apposition after a role (`der Bürgermeister
+//!    von Palermo, Leoluca Orlando,`), in a football line-up (`Salzburg:
+//!    C. Stankovic – Schmitz, Miranda …`). A role or such a context before
+//!    a single word keeps it as a surname alone (`Trainer Zeidler`), and a
+//!    word the article puts before that surname elsewhere becomes its
+//!    first name (`Forscher um Yuka Sasaki`).
+//!
+//! Rules 2 to 4 never accept words from the `not_people` lists of the
 //! gazetteer (places, organisations, months, weekdays), role or
 //! nationality nouns, words with noun endings (`-ung`, `-heit`, `-schaft`),
 //! nor names right after `Sankt`, `Flughafen` … or before `Straße`, `AG` ….
+//! Rule 4 also refuses nouns, places and companies of `schema/lexicon/`
+//! (`laut Medienberichten`), words the article writes in lowercase at a
+//! sentence start (`Während`), brands in camel case, media after verbs of
+//! writing (only verbs of saying count), and a first name after a
+//! determiner and a thing's noun (`den Zerstörer Donald Cook`).
 //!
 //! A second pass then finds every later (or earlier) surname-only mention
 //! (`Rutte`, `de Maizière`) and genitive (`Putins`, `Merz'`, `Trumps`) and
