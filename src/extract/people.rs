@@ -319,7 +319,8 @@ const AGENCIES: &[&str] = &[
     "RED", "ZDF", "ARD", "SID", "ANP",
 ];
 
-/// Roles whose holders are named by first name alone (`Papst Leo`).
+/// Roles whose holders are named by first name alone (`Papst Leo`,
+/// `Pater Anselm`).
 const REGNAL: &[&str] = &[
     "papst",
     "könig",
@@ -339,6 +340,10 @@ const REGNAL: &[&str] = &[
     "emir",
     "sultan",
     "scheich",
+    // clergy of orders go by their religious name (`Pater Florian`)
+    "pater",
+    "frater",
+    "abt",
 ];
 
 /// Lowercase particles between first name and surname.
