@@ -1965,8 +1965,14 @@ impl<'a> Extractor<'a> {
                     }
                     _ => (name, surname),
                 };
+                // `sagte Habben Jansen` after `Rolf Habben Jansen`: the
+                // surname of someone already named, not a new person.
+                let known_surname = self.match_key(f.first).filter(|&(_, end)| {
+                    end == f.end && !self.lex.by_name.contains_key(name.as_str())
+                });
                 match self.lex.by_name.get(name.as_str()) {
                     Some(&idx) => self.gaz_person(idx),
+                    None if known_surname.is_some() => known_surname.map_or(0, |(p, _)| p),
                     None => {
                         let p = self.person_index(name, None);
                         self.add_surname_keys(surname, p);
