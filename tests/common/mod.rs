@@ -2,6 +2,8 @@
 //! binary on real folders.
 #![allow(dead_code)]
 
+pub mod real;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
