@@ -22,8 +22,8 @@ const DEPTH: usize = 10;
 
 /// Floors at the figures reached (see BENCHMARKS.md), so that a change
 /// that loses ranking quality fails.
-const FLOOR_DEV_MRR: f64 = 0.9854;
-const FLOOR_HELD_MRR: f64 = 0.9625;
+const FLOOR_DEV_MRR: f64 = 0.9958;
+const FLOOR_HELD_MRR: f64 = 0.9812;
 
 /// The real articles as agency copy, as `benches/archive.rs` writes them.
 fn write_corpus(articles: &[String], dir: &Path) {

@@ -4,6 +4,7 @@
 mod dates;
 pub(crate) mod parse;
 pub mod people;
+pub mod ranking;
 
 pub use dates::parse_user_date;
 
@@ -178,55 +179,19 @@ pub fn search_with(
     Ok(SearchResults { total, hits })
 }
 
-/// Runs `query` with [`PartStatistics`].
+/// Runs `query` with archiv's BM25 statistics ([`ranking::Statistics`]).
 fn search_scored<C: tantivy::collector::Collector>(
     open: &OpenIndex,
     searcher: &Searcher,
     query: &dyn Query,
     collector: &C,
 ) -> tantivy::Result<C::Fruit> {
-    let statistics = PartStatistics {
+    let statistics = ranking::Statistics {
         searcher,
         body: open.fields.body,
         parts: open.fields.parts,
     };
     searcher.search_with_statistics_provider(query, collector, &statistics)
-}
-
-/// BM25 statistics where a term of the `parts` field counts every document
-/// that has the word whole or as a part. Alone, the `parts` field makes a
-/// part rare, and a rare term weighs much: `Friedensgespräche` would
-/// outweigh `Frieden` itself. With these counts, a part match weighs what
-/// the word weighs, times the part boost.
-struct PartStatistics<'a> {
-    searcher: &'a Searcher,
-    body: tantivy::schema::Field,
-    parts: tantivy::schema::Field,
-}
-
-impl tantivy::query::Bm25StatisticsProvider for PartStatistics<'_> {
-    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
-        self.searcher.total_num_tokens(field)
-    }
-
-    fn total_num_docs(&self) -> tantivy::Result<u64> {
-        self.searcher.total_num_docs()
-    }
-
-    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let freq = self.searcher.doc_freq(term)?;
-        if term.field() != self.parts {
-            return Ok(freq);
-        }
-        let value = term.value();
-        let Some(text) = value.as_str() else {
-            return Ok(freq);
-        };
-        let as_word = self
-            .searcher
-            .doc_freq(&Term::from_field_text(self.body, text))?;
-        Ok((freq + as_word).min(self.total_num_docs()?))
-    }
 }
 
 /// Hits fetched beyond the page, to order ties at its end.
