@@ -165,6 +165,10 @@ struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     sort: SortArg,
+    /// Show why each hit ranks where it does: the score of each query word
+    /// by field (in JSON: an `explain` object).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     filters: FilterArgs,
     #[command(flatten)]
@@ -236,7 +240,8 @@ fn run(command: Command, index_dir: PathBuf) -> Result<i32, Error> {
     match command {
         Command::Index(args) => run_index(args, index_dir),
         Command::Search(args) => {
-            let request = search_request(args.query, args.person, args.sort, &args.filters)?;
+            let mut request = search_request(args.query, args.person, args.sort, &args.filters)?;
+            request.explain = args.explain;
             run_search(&index_dir, request, &args.output, Target::Articles)
         }
         Command::Statements(args) => {
@@ -271,6 +276,7 @@ fn search_request(
         },
         target: Target::Articles,
         whole_words: filters.whole_words,
+        explain: false,
     })
 }
 

@@ -54,6 +54,8 @@ pub struct SearchRequest {
     pub target: Target,
     /// Match whole words only: `Hilfe` does not find `Militärhilfe`.
     pub whole_words: bool,
+    /// Give each hit a score breakdown ([`ranking::Explanation`]).
+    pub explain: bool,
 }
 
 /// One hit, with what is shown of it.
@@ -85,6 +87,9 @@ pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<[u64; 2]>,
     pub snippet: Snippet,
+    /// With `explain`: why the hit scored what it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ranking::Explanation>,
 }
 
 /// The answer to a search.
@@ -151,10 +156,25 @@ pub fn search_with(
     };
     top.truncate(window);
     let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
+    let text = request.query.trim();
+    let explained = match request.explain && !text.is_empty() {
+        true => Some(parse::user_query(open, text, request.whole_words)?),
+        false => None,
+    };
+    let statistics = statistics(open, searcher);
     let mut keyed_hits = top
         .into_iter()
         .map(|(key, address)| {
-            load_hit(searcher, &open.fields, &snippets, 0, key.score, address).map(|hit| (key, hit))
+            let mut hit = load_hit(searcher, &open.fields, &snippets, 0, key.score, address)?;
+            if let Some(user_query) = &explained {
+                hit.explain = Some(ranking::Explanation::new(
+                    &statistics,
+                    &**user_query,
+                    address,
+                    key.score,
+                )?);
+            }
+            Ok((key, hit))
         })
         .collect::<Result<Vec<_>>>()?;
     // Equal keys in document id order (`ID@2` before `ID@10`): the same
@@ -186,12 +206,15 @@ fn search_scored<C: tantivy::collector::Collector>(
     query: &dyn Query,
     collector: &C,
 ) -> tantivy::Result<C::Fruit> {
-    let statistics = ranking::Statistics {
+    searcher.search_with_statistics_provider(query, collector, &statistics(open, searcher))
+}
+
+fn statistics<'a>(open: &OpenIndex, searcher: &'a Searcher) -> ranking::Statistics<'a> {
+    ranking::Statistics {
         searcher,
         body: open.fields.body,
         parts: open.fields.parts,
-    };
-    searcher.search_with_statistics_provider(query, collector, &statistics)
+    }
 }
 
 /// Hits fetched beyond the page, to order ties at its end.
@@ -343,5 +366,6 @@ fn load_hit(
         article_id: span.and(text(fields.article_id)),
         span,
         snippet: snippets.for_doc(&doc),
+        explain: None,
     })
 }

@@ -89,6 +89,9 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
         )?;
     }
     writeln!(out, "     {}", style.paint(PATH, &hit.path))?;
+    if let Some(why) = &hit.explain {
+        writeln!(out, "     {}{why}", style.paint(DIM, "why: "))?;
+    }
     writeln!(out)
 }
 
