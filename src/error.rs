@@ -24,6 +24,9 @@ pub mod exit {
     pub const QUERY_SYNTAX: i32 = 8;
     /// Unknown field in the query.
     pub const UNKNOWN_FIELD: i32 = 9;
+    /// `index` refused to delete most of the index (empty or unmounted
+    /// archive); `--allow-mass-delete` overrides.
+    pub const MASS_DELETE: i32 = 10;
     /// A bug in archiv.
     pub const INTERNAL: i32 = 70;
 }
@@ -34,7 +37,10 @@ pub enum Error {
     #[error("no archiv index at {path}\n  make one with: archiv index --index {path} ARCHIVE_DIR")]
     NoIndex { path: PathBuf },
 
-    #[error("{path} is not an archiv index ({reason})\n  choose another --index folder, or build one there with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
+    #[error("{path} is a file, not an index folder\n  --index (or $ARCHIV_INDEX) names a folder; `archiv index --index DIR ARCHIVE_DIR` creates it")]
+    IndexIsAFile { path: PathBuf },
+
+    #[error("{path} is not an archiv index ({reason})\n  nothing in it was changed; choose another --index folder (a new or an empty one): archiv writes only in folders it made")]
     NotAnIndex { path: PathBuf, reason: String },
 
     #[error("the index at {path} has schema version {found}; this archiv needs version {expected}\n  rebuild it with: archiv index --rebuild --index {path} ARCHIVE_DIR")]
@@ -50,10 +56,18 @@ pub enum Error {
     #[error("another `archiv index` is writing to {path} (lock held on {lock})\n  wait for it to finish, or pass --wait to queue behind it")]
     Locked { path: PathBuf, lock: PathBuf },
 
-    #[error("the archive folder {path} does not exist or is not a folder")]
+    #[error("the archive folder {path} does not exist or is not a folder\n  check the path (is the share mounted?); the index was not changed")]
     NoArchive { path: PathBuf },
 
-    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  quote words that contain : ( ) [ ] {{ }} ^ ~ or \", e.g. \"Nato-Gipfel: Ergebnis\"")]
+    #[error("refusing to index {archive}: the run would delete {would_delete} of the {total} indexed files (more than half)\n  the index at {index} was not changed; is the archive empty or not mounted?\n  if the files really are gone, run again with --allow-mass-delete")]
+    MassDelete {
+        index: PathBuf,
+        archive: PathBuf,
+        would_delete: usize,
+        total: usize,
+    },
+
+    #[error("query syntax error: {message}\n  {query}\n  {marker}\n  put text with [ ] {{ }} ^ ~ in quotes, e.g. \"Ergebnis [vorläufig]\"")]
     QuerySyntax {
         query: String,
         marker: String,
@@ -73,6 +87,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("cannot write the index at {path}: {source}\n  the index keeps what its last commit holds and stays searchable; free space or fix permissions, then run again")]
+    IndexWrite {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 
@@ -89,10 +109,11 @@ impl Error {
                 exit::INCOMPATIBLE
             }
             Error::Locked { .. } => exit::LOCKED,
-            Error::NoArchive { .. } | Error::Usage(_) => exit::USAGE,
+            Error::MassDelete { .. } => exit::MASS_DELETE,
+            Error::NoArchive { .. } | Error::IndexIsAFile { .. } | Error::Usage(_) => exit::USAGE,
             Error::QuerySyntax { .. } => exit::QUERY_SYNTAX,
             Error::UnknownField { .. } => exit::UNKNOWN_FIELD,
-            Error::Io { .. } => exit::IO,
+            Error::Io { .. } | Error::IndexWrite { .. } => exit::IO,
             Error::Index(tantivy::TantivyError::IoError(_)) => exit::IO,
             Error::Index(_) => exit::INCOMPATIBLE,
             Error::Internal(_) => exit::INTERNAL,

@@ -45,8 +45,10 @@ pub fn index(options: &IndexOptions, progress: &dyn index::writer::Progress) -> 
 /// Searches the index at `index_dir`.
 pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults> {
     index::store::with_retries(|| {
-        let open = index::store::open_for_search(index_dir)?;
-        query::search(&open, request)
+        index::store::guard_damage(index_dir, || {
+            let open = index::store::open_for_search(index_dir)?;
+            query::search(&open, request)
+        })
     })
 }
 
@@ -58,9 +60,43 @@ pub fn people(
     top: usize,
 ) -> Result<Vec<query::people::PersonCount>> {
     index::store::with_retries(|| {
-        let open = index::store::open_for_search(index_dir)?;
-        query::people::count(&open, filters, prefix, top)
+        index::store::guard_damage(index_dir, || {
+            let open = index::store::open_for_search(index_dir)?;
+            query::people::count(&open, filters, prefix, top)
+        })
     })
+}
+
+/// The article with id `id` in the index at `index_dir`, the words of
+/// `query` marked (see [`query::show`]); `None` if there is none.
+pub fn show(index_dir: &Path, id: &str, query: &str) -> Result<Option<query::show::Article>> {
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::show::article(&open, id, query)
+    })
+}
+
+/// Counts the articles matching `request` by month and/or agency.
+pub fn count(
+    index_dir: &Path,
+    request: &SearchRequest,
+    by: &[query::facets::By],
+) -> Result<Vec<query::facets::Facet>> {
+    index::store::with_retries(|| {
+        let open = index::store::open_for_search(index_dir)?;
+        query::facets::count(&open, request, by)
+    })
+}
+
+/// The version line: the program's version and the index format it reads
+/// and writes (an index of another format is refused and rebuilt).
+pub fn version_text() -> String {
+    let schema = index::schema::version().map_or_else(|_| "?".to_string(), |v| v.to_string());
+    format!(
+        "{} (index format: schema {schema}, analysis {})",
+        env!("CARGO_PKG_VERSION"),
+        analysis::settings()
+    )
 }
 
 /// How a word splits into compound parts (`None`: it stays whole).
@@ -73,7 +109,8 @@ pub struct WordSplit {
 /// Splits `words` as the index at `index_dir` does, or with the lexicon
 /// alone where there is no index; also says which it was.
 pub fn split_words(index_dir: &Path, words: &[String]) -> Result<(Vec<WordSplit>, String)> {
-    let (splitter, source) = match index::store::open_for_search(index_dir) {
+    let opened = index::store::guard_damage(index_dir, || index::store::open_for_search(index_dir));
+    let (splitter, source) = match opened {
         Ok(open) => (
             open.splitter.clone(),
             format!("split as the index at {} does", index_dir.display()),

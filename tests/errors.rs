@@ -138,7 +138,7 @@ fn an_incompatible_index_is_refused_by_search_and_rebuilt_by_index() {
 fn query_errors_have_their_own_exit_codes() {
     let index = indexed(&sample_corpus());
     archiv(index.path())
-        .args(["search", "Nato AND ("])
+        .args(["search", "Nato AND ["])
         .assert()
         .code(8)
         .stderr(predicate::str::contains("query syntax error").and(predicate::str::contains("^")));

@@ -17,13 +17,13 @@ fn the_seed_yields_its_eight_rutte_statements() {
     }
     let expected = [
         (statements::Kind::Direct, "Ich bin zuversichtlich, dass diese anhaltenden Anstrengungen"),
-        (statements::Kind::Reported, "er habe volles Vertrauen in die Anstrengungen der Regierung von Präsident Donald Trump"),
-        (statements::Kind::Reported, "Es komme jetzt auf Moskau an"),
-        (statements::Kind::Reported, "dass Russland seinen Angriffskrieg bislang fortführe"),
+        (statements::Kind::Indirect, "er habe volles Vertrauen in die Anstrengungen der Regierung von Präsident Donald Trump"),
+        (statements::Kind::Indirect, "Es komme jetzt auf Moskau an"),
+        (statements::Kind::Indirect, "dass Russland seinen Angriffskrieg bislang fortführe"),
         (statements::Kind::Direct, "Ich erwarte, dass die Alliierten in den kommenden Tagen neue Beiträge ankündigen."),
         (statements::Kind::Direct, "Während wir für Frieden arbeiten, dürfen wir Russlands zunehmend brutale Angriffe"),
-        (statements::Kind::Reported, "Russland sei in dem Krieg nicht allein, da China weiterhin"),
-        (statements::Kind::Reported, "dass sich Rubio sehr für die Nato engagiere"),
+        (statements::Kind::Indirect, "Russland sei in dem Krieg nicht allein, da China weiterhin"),
+        (statements::Kind::Indirect, "dass sich Rubio sehr für die Nato engagiere"),
     ];
     assert_eq!(said.len(), expected.len());
     for (s, (kind, start)) in said.iter().zip(expected) {

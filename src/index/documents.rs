@@ -1,7 +1,7 @@
 //! Turning an article and what was extracted from it into index documents.
 
 use super::schema::{doctype, Fields};
-use crate::extract::statements::{Kind, Statement};
+use crate::extract::statements::{kind_name, Statement};
 use crate::ingest::Article;
 use tantivy::{DateTime, TantivyDocument};
 
@@ -132,14 +132,6 @@ pub fn statement_docs(
             doc
         })
         .collect()
-}
-
-/// The stored name of a statement kind.
-pub fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Direct => "direct",
-        Kind::Reported => "reported",
-    }
 }
 
 /// The manifest record of one source file.

@@ -33,7 +33,7 @@ pub struct Status {
 
 /// Reads the status of the index at `index_dir`.
 pub fn read(index_dir: &Path) -> Result<Status> {
-    store::with_retries(|| read_once(index_dir))
+    store::with_retries(|| store::guard_damage(index_dir, || read_once(index_dir)))
 }
 
 fn read_once(index_dir: &Path) -> Result<Status> {
@@ -114,11 +114,32 @@ impl std::fmt::Display for Status {
         match &self.last_run {
             Some(run) => writeln!(
                 f,
-                "last run:       {} {}",
+                "last run:       {}, {}",
                 run["finished"].as_str().unwrap_or("?"),
-                run["summary"]
+                run_in_words(&run["summary"])
             ),
             None => writeln!(f, "last run:       none"),
         }
     }
+}
+
+/// A run summary as `archiv index` prints it, not as JSON: `full run: 53
+/// added, 0 updated, …`.
+fn run_in_words(summary: &serde_json::Value) -> String {
+    let n = |key: &str| summary[key].as_u64().unwrap_or(0);
+    let mut line = format!(
+        "{} run: {} added, {} updated, {} deleted, {} unchanged, {} failed, {} warnings, {:.2}s",
+        summary["mode"].as_str().unwrap_or("?"),
+        n("added"),
+        n("updated"),
+        n("deleted"),
+        n("unchanged"),
+        n("failed"),
+        n("warned"),
+        n("duration_ms") as f64 / 1000.0
+    );
+    if let Some(reason) = summary["full_reason"].as_str() {
+        line.push_str(&format!(" (full rebuild: {reason})"));
+    }
+    line
 }

@@ -37,7 +37,27 @@ pub struct IndexOptions {
     pub decompound: bool,
     /// Memory for tantivy's indexing buffers, in bytes.
     pub writer_memory: usize,
+    /// Go on when the run would delete more than [`MASS_DELETE_SHARE`] of
+    /// the indexed files (an empty or unmounted archive refuses otherwise).
+    pub allow_mass_delete: bool,
+    /// Files larger than this many bytes are reported, not read.
+    pub max_file_size: u64,
+    /// Follow symlinks that lead out of the archive root (by default they
+    /// are reported and not followed).
+    pub follow_outside_links: bool,
 }
+
+/// Articles with a longer body are indexed without people and statement
+/// extraction (reported with a warning): extraction time grows faster than
+/// the text, and one huge article must not stall a run.
+pub const MAX_EXTRACT_BYTES: usize = 256 * 1024;
+
+/// Default for [`IndexOptions::max_file_size`]: 64 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// A run that would delete more than this share of the indexed files is
+/// refused unless [`IndexOptions::allow_mass_delete`] is set.
+pub const MASS_DELETE_SHARE: f64 = 0.5;
 
 /// Told about progress while a run works.
 pub trait Progress {
@@ -71,7 +91,8 @@ pub struct RunSummary {
     pub unchanged: usize,
     /// Files that gave no article (skipped or unreadable).
     pub failed: usize,
-    /// Files indexed with a warning.
+    /// Warnings reported for indexed files (one file may have several),
+    /// as many as `archiv index` prints.
     pub warned: usize,
     pub articles: usize,
     pub statements: usize,
@@ -116,8 +137,19 @@ impl std::fmt::Display for RunSummary {
     }
 }
 
-/// Runs `archiv index`.
+/// Runs `archiv index`. A failure to write (disk full, permissions) names
+/// the index; what the last commit holds stays live.
 pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary> {
+    run_unmapped(options, progress).map_err(|err| match err {
+        Error::Index(source @ tantivy::TantivyError::IoError(_)) => Error::IndexWrite {
+            path: options.index_dir.clone(),
+            source,
+        },
+        other => other,
+    })
+}
+
+fn run_unmapped(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary> {
     let started = Instant::now();
     let archive = std::fs::canonicalize(&options.archive)
         .ok()
@@ -125,46 +157,70 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
         .ok_or_else(|| Error::NoArchive {
             path: options.archive.clone(),
         })?;
-    std::fs::create_dir_all(&options.index_dir)
-        .map_err(|err| Error::io("cannot create", &options.index_dir, err))?;
-    let _lock = lock(&options.index_dir, options.wait)?;
-    store::remove_stale_generations(&options.index_dir)?;
+    let index_dir = &options.index_dir;
+    if index_dir.is_file() {
+        return Err(Error::IndexIsAFile {
+            path: index_dir.clone(),
+        });
+    }
+    // Nothing is written before the folder is known to be archiv's.
+    store::claim(index_dir, options.rebuild)?;
+    let _lock = lock(index_dir, options.wait)?;
+    store::remove_stale_generations(index_dir)?;
 
-    let walk = ingest::walk(&archive);
-    let plan = plan(options, &archive, &walk.files)?;
+    let walk = ingest::walk(&archive, options.follow_outside_links);
+    let decision = plan(options, &archive)?;
     let mut summary = RunSummary {
-        mode: if plan.full_reason.is_some() {
-            "full"
-        } else {
-            "incremental"
-        }
-        .into(),
-        full_reason: plan.full_reason.clone(),
+        ignored: walk.ignored,
+        failed: walk.reports.len(),
         ..RunSummary::default()
     };
-    let target = plan.target;
+    summary.reports.extend(walk.reports);
+    let unreadable = walk.unreadable;
+
+    let (target, known, swap_at_end) = match decision {
+        Decision::Incremental(target) => {
+            summary.mode = "incremental".into();
+            let known = store::guard_damage(index_dir, || manifest::load(&target.searcher()?))?;
+            (*target, known, false)
+        }
+        Decision::Full {
+            reason,
+            swap_at_end,
+            live,
+        } => {
+            summary.mode = "full".into();
+            summary.full_reason = Some(reason);
+            if let Some(live) = &live {
+                check_mass_delete(options, &archive, live.lost(&walk.files), live.records)?;
+            }
+            let learned = if options.decompound {
+                learn_words(&walk.files, options.max_file_size)
+            } else {
+                Vec::new()
+            };
+            let meta = IndexMeta::new(&archive, options.decompound)?;
+            let target = store::create_generation(index_dir, meta, &learned)?;
+            if !swap_at_end {
+                // A first build becomes live at once, so its batch commits
+                // are durable progress that the next run can resume from.
+                store::swap_in(index_dir, &target.dir)?;
+            }
+            (target, Manifest::new(), swap_at_end)
+        }
+    };
+    let (work, gone) = diff(&walk.files, &unreadable, &known, &mut summary);
+    check_mass_delete(options, &archive, gone.len(), known.len())?;
     let mut writer: IndexWriter<TantivyDocument> =
         target.index.writer(options.writer_memory.max(15_000_000))?;
-    let known = if plan.swap_at_end || plan.fresh {
-        Manifest::new()
-    } else {
-        manifest::load(&target.searcher()?)?
-    };
-    if plan.fresh && !plan.swap_at_end {
-        // A first build becomes live at once, so its batch commits are
-        // durable progress that the next run can resume from.
-        store::swap_in(&options.index_dir, &target.dir)?;
-    }
-
-    summary.ignored = walk.ignored;
-    summary.failed += walk.reports.len();
-    summary.reports.extend(walk.reports);
-    let (work, gone) = diff(&walk.files, &known, &mut summary);
 
     progress.start(work.len() as u64);
     let mut batch = 0;
     let mut failure = None;
-    prepare_in_parallel(&work, options.extract, |prepared| {
+    let limits = ingest::Limits {
+        max_file_size: options.max_file_size,
+    };
+    prepare_in_parallel(&work, options.extract, &limits, |prepared| {
         if failure.is_some() {
             return;
         }
@@ -199,10 +255,32 @@ pub fn run(options: &IndexOptions, progress: &dyn Progress) -> Result<RunSummary
         "summary": summary,
     }));
     store::write_meta(&target.dir, &meta)?;
-    if plan.swap_at_end {
-        store::swap_in(&options.index_dir, &target.dir)?;
+    if swap_at_end {
+        store::swap_in(index_dir, &target.dir)?;
     }
     Ok(summary)
+}
+
+/// Refuses a run that would delete more than [`MASS_DELETE_SHARE`] of the
+/// `total` indexed files, unless the user allowed it.
+fn check_mass_delete(
+    options: &IndexOptions,
+    archive: &Path,
+    would_delete: usize,
+    total: usize,
+) -> Result<()> {
+    if options.allow_mass_delete || total == 0 {
+        return Ok(());
+    }
+    if would_delete as f64 > total as f64 * MASS_DELETE_SHARE {
+        return Err(Error::MassDelete {
+            index: options.index_dir.clone(),
+            archive: archive.to_path_buf(),
+            would_delete,
+            total,
+        });
+    }
+    Ok(())
 }
 
 /// Holds the writer lock while alive; the OS releases it if the process dies.
@@ -232,70 +310,108 @@ pub fn lock(index_dir: &Path, wait: bool) -> Result<WriterLock> {
     }
 }
 
-/// Which generation a run writes to, and whether it is a full build.
-struct Plan {
-    target: OpenIndex,
-    full_reason: Option<String>,
-    /// The target is a new generation (starts empty).
-    fresh: bool,
-    /// The target becomes live only when complete.
-    swap_at_end: bool,
+/// What a run writes to.
+enum Decision {
+    /// Into the live generation.
+    Incremental(Box<OpenIndex>),
+    /// Into a new generation, made live at once (`swap_at_end` false: there
+    /// is no live index) or when complete.
+    Full {
+        reason: String,
+        swap_at_end: bool,
+        /// What the live index holds, where it can be read.
+        live: Option<LiveFiles>,
+    },
 }
 
-fn plan(options: &IndexOptions, archive: &Path, files: &[SourceFile]) -> Result<Plan> {
+/// The files a live index holds, to tell how many a full build would drop.
+struct LiveFiles {
+    manifest: Manifest,
+    records: usize,
+    /// Whether the live index was built from the same archive root.
+    same_root: bool,
+}
+
+impl LiveFiles {
+    /// How many indexed files a build from `files` would no longer hold:
+    /// by path for the same archive, by count for a moved one.
+    fn lost(&self, files: &[SourceFile]) -> usize {
+        if self.same_root {
+            let present: std::collections::HashSet<&str> =
+                files.iter().map(|f| f.rel_path.as_str()).collect();
+            self.manifest
+                .keys()
+                .filter(|p| !present.contains(p.as_str()))
+                .count()
+        } else {
+            self.records.saturating_sub(files.len())
+        }
+    }
+}
+
+fn plan(options: &IndexOptions, archive: &Path) -> Result<Decision> {
     let index_dir = &options.index_dir;
-    let live = match store::current_generation(index_dir)? {
-        Some(generation) => Some(generation),
-        None if is_foreign(index_dir) => {
-            return Err(Error::NotAnIndex {
-                path: index_dir.clone(),
-                reason: "the folder holds other files; archiv will not write over them".into(),
+    let live = match store::current_generation(index_dir) {
+        Ok(live) => live,
+        // A garbled CURRENT must not block the way out: nothing readable
+        // is live, so the new generation is made live at once.
+        Err(Error::Corrupt { .. }) if options.rebuild => {
+            return Ok(Decision::Full {
+                reason: "--rebuild (CURRENT was damaged)".into(),
+                swap_at_end: false,
+                live: None,
             })
         }
-        None => None,
+        Err(err) => return Err(err),
     };
-    let fresh = |reason: &str, swap_at_end: bool| -> Result<Plan> {
-        let learned = if options.decompound {
-            learn_words(files)
-        } else {
-            Vec::new()
-        };
-        let meta = IndexMeta::new(archive, options.decompound)?;
-        Ok(Plan {
-            target: store::create_generation(index_dir, meta, &learned)?,
-            full_reason: Some(reason.to_string()),
-            fresh: true,
-            swap_at_end,
-        })
+    let full = |reason: &str, live: Option<LiveFiles>| Decision::Full {
+        reason: reason.to_string(),
+        swap_at_end: true,
+        live,
     };
     let Some(live) = live else {
-        return fresh("new index", false);
+        return Ok(Decision::Full {
+            reason: "new index".into(),
+            swap_at_end: false,
+            live: None,
+        });
     };
+    let meta = store::read_meta(index_dir, &live);
     if options.rebuild {
-        return fresh("--rebuild", true);
+        // Whatever state the live index is in, --rebuild builds anew; what
+        // it holds (where readable) only guards against a mass delete.
+        let files = meta
+            .ok()
+            .and_then(|meta| live_files(index_dir, &live, meta, archive));
+        return Ok(full("--rebuild", files));
     }
-    let meta = match store::read_meta(index_dir, &live) {
-        Ok(meta) => meta,
-        Err(_) => return fresh("the live index is damaged", true),
-    };
+    let meta = meta?;
     if !meta.is_compatible()? {
-        return fresh("schema or analysis settings changed", true);
+        return Ok(full("schema or analysis settings changed", None));
     }
     if meta.decompound != options.decompound {
-        return fresh("compound splitting was switched on or off", true);
+        let files = live_files(index_dir, &live, meta, archive);
+        return Ok(full("compound splitting was switched on or off", files));
     }
     if meta.archive_root != archive.display().to_string() {
-        return fresh("the archive root changed", true);
+        let files = live_files(index_dir, &live, meta, archive);
+        return Ok(full("the archive root changed", files));
     }
-    match store::open_generation(index_dir, &live, meta) {
-        Ok(target) => Ok(Plan {
-            target,
-            full_reason: None,
-            fresh: false,
-            swap_at_end: false,
-        }),
-        Err(_) => fresh("the live index cannot be opened", true),
-    }
+    Ok(Decision::Incremental(Box::new(store::open_generation(
+        index_dir, &live, meta,
+    )?)))
+}
+
+/// The source records of the live generation, if it can be read.
+fn live_files(index_dir: &Path, live: &Path, meta: IndexMeta, archive: &Path) -> Option<LiveFiles> {
+    let same_root = meta.archive_root == archive.display().to_string();
+    let open = store::open_generation(index_dir, live, meta).ok()?;
+    let manifest = store::guard_damage(index_dir, || manifest::load(&open.searcher()?)).ok()?;
+    Some(LiveFiles {
+        records: manifest.len(),
+        manifest,
+        same_root,
+    })
 }
 
 /// Threads for reading files: one per core.
@@ -305,7 +421,7 @@ fn worker_threads() -> usize {
 
 /// The words of the archive that the compound splitter may use as parts
 /// (see [`crate::analysis::vocabulary`]), counted on all cores.
-fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
+fn learn_words(files: &[SourceFile], max_file_size: u64) -> Vec<(String, u32)> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = worker_threads();
     let mut total = WordCounts::default();
@@ -319,8 +435,12 @@ fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
                     {
                         // The decoded file as it is: parsing would cost more
                         // than it changes (datelines and JSON keys are few).
-                        let text = std::fs::read(&file.abs_path)
+                        if file.size > max_file_size {
+                            continue; // reported when it is read
+                        }
+                        let text = ingest::read_bounded(&file.abs_path, max_file_size)
                             .ok()
+                            .flatten()
                             .and_then(|bytes| ingest::decode::decode(&bytes).ok());
                         if let Some((text, _)) = text {
                             counts.add_text(&text);
@@ -340,23 +460,17 @@ fn learn_words(files: &[SourceFile]) -> Vec<(String, u32)> {
     total.learned()
 }
 
-/// A non-empty folder that archiv did not make.
-fn is_foreign(index_dir: &Path) -> bool {
-    std::fs::read_dir(index_dir)
-        .map(|entries| {
-            entries.flatten().any(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                name != store::LOCK_FILE && !name.starts_with("gen-")
-            })
-        })
-        .unwrap_or(false)
-}
+/// Prefix of the hash in the source record of a file that was reported
+/// (skipped, or lines of it): such a file is read, and reported, again on
+/// every run until it is fixed.
+const REPORTED: &str = "reported:";
 
-/// Splits the walked files into work (new or possibly changed, with the
-/// previous record) and the paths of files that are gone.
+/// Splits the walked files into work (new or possibly changed, or
+/// reported last time, with the previous record) and the paths of files
+/// that are gone. What lies under an `unreadable` path is not gone.
 fn diff<'a>(
     files: &'a [SourceFile],
+    unreadable: &[String],
     known: &Manifest,
     summary: &mut RunSummary,
 ) -> (Vec<(&'a SourceFile, Option<SourceRecord>)>, Vec<String>) {
@@ -365,15 +479,28 @@ fn diff<'a>(
     for file in files {
         seen.insert(file.rel_path.as_str());
         match known.get(&file.rel_path) {
-            Some(record) if record.size == file.size && record.mtime_ns == file.mtime_ns => {
+            Some(record)
+                if record.size == file.size
+                    && record.mtime_ns == file.mtime_ns
+                    && !record.hash.starts_with(REPORTED) =>
+            {
                 summary.unchanged += 1;
             }
             previous => work.push((file, previous.cloned())),
         }
     }
+    let under_unreadable = |path: &str| {
+        unreadable.iter().any(|u| {
+            u.is_empty()
+                || path == u
+                || path
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
     let gone = known
         .keys()
-        .filter(|path| !seen.contains(path.as_str()))
+        .filter(|path| !seen.contains(path.as_str()) && !under_unreadable(path))
         .cloned()
         .collect();
     (work, gone)
@@ -392,6 +519,7 @@ struct Prepared {
 fn prepare_in_parallel(
     work: &[(&SourceFile, Option<SourceRecord>)],
     extract: bool,
+    limits: &ingest::Limits,
     mut apply: impl FnMut(Prepared),
 ) {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -408,7 +536,7 @@ fn prepare_in_parallel(
                     break;
                 };
                 if sender
-                    .send(prepare(file, previous.clone(), extract))
+                    .send(prepare(file, previous.clone(), extract, limits))
                     .is_err()
                 {
                     break;
@@ -422,11 +550,35 @@ fn prepare_in_parallel(
     });
 }
 
-fn prepare(file: &SourceFile, previous: Option<SourceRecord>, extract: bool) -> Prepared {
-    let mut content = ingest::read_file(file);
-    let enriched = std::mem::take(&mut content.articles)
+fn prepare(
+    file: &SourceFile,
+    previous: Option<SourceRecord>,
+    extract: bool,
+    limits: &ingest::Limits,
+) -> Prepared {
+    let mut content = ingest::read_file(file, limits);
+    let articles = std::mem::take(&mut content.articles);
+    let enriched = articles
         .into_iter()
-        .map(|article| documents::enrich(article, extract))
+        .map(|article| {
+            let too_long = article.body.len() > MAX_EXTRACT_BYTES;
+            if extract && too_long {
+                content.reports.push(Report {
+                    path: file.rel_path.clone(),
+                    line: article
+                        .id
+                        .rsplit_once('#')
+                        .and_then(|(_, n)| n.parse().ok()),
+                    severity: Severity::Warning,
+                    reason: format!(
+                        "the article is {} KB, over {} KB: people and statements not extracted",
+                        article.body.len() / 1024,
+                        MAX_EXTRACT_BYTES / 1024
+                    ),
+                });
+            }
+            documents::enrich(article, extract && !too_long)
+        })
         .collect();
     Prepared {
         file: file.clone(),
@@ -457,11 +609,24 @@ fn apply(
         summary.reports.extend(content.reports);
         return Ok(());
     }
+    let reported = content
+        .reports
+        .iter()
+        .any(|r| r.severity == Severity::Skipped);
     let record = SourceRecord {
         path: file.rel_path.clone(),
         size: file.size,
-        mtime_ns: file.mtime_ns,
-        hash: content.hash.clone(),
+        // An mtime no file has: the next run reads it again.
+        mtime_ns: if content.changed_while_read {
+            i64::MIN
+        } else {
+            file.mtime_ns
+        },
+        hash: if reported {
+            format!("{REPORTED}{}", content.hash)
+        } else {
+            content.hash.clone()
+        },
     };
     if let Some(previous) = &previous {
         // Replaces every document the file gave last time, statements too.
@@ -492,7 +657,8 @@ fn count_file(
     if content.encoding == Some(Encoding::Windows1252) {
         summary.windows_1252 += 1;
     }
-    let same_content = previous.is_some_and(|p| p.hash == content.hash);
+    let same_content =
+        previous.is_some_and(|p| p.hash.trim_start_matches(REPORTED) == content.hash);
     if enriched.is_empty() {
         summary.failed += 1;
     } else if same_content {
@@ -504,11 +670,9 @@ fn count_file(
     } else {
         summary.added += 1;
     }
-    if content
+    summary.warned += content
         .reports
         .iter()
-        .any(|r| r.severity == Severity::Warning)
-    {
-        summary.warned += 1;
-    }
+        .filter(|r| r.severity == Severity::Warning)
+        .count();
 }

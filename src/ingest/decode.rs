@@ -44,8 +44,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
     }
 }
 
-/// A NUL byte, or more than 1% control bytes other than tab, CR, LF and
-/// form feed, in the first 8 KiB.
+/// A NUL byte, or more than 10% control bytes other than tab, CR, LF and
+/// form feed, in the first 8 KiB. A text with a few stray control bytes is
+/// text: they are removed with a warning ([`strip_controls`]).
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -55,7 +56,43 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
-    control * 100 > head.len()
+    control * 10 > head.len()
+}
+
+/// Whether `c` is a control character that text should not carry: C0 other
+/// than tab, LF, CR and form feed, DEL, and C1.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}')
+}
+
+/// `text` without stray control characters, and a warning saying what was
+/// removed (`None` if nothing was).
+pub fn strip_controls(text: String) -> (String, Option<String>) {
+    if !text.chars().any(is_stray_control) {
+        return (text, None);
+    }
+    let mut removed = 0;
+    let mut codes: Vec<String> = Vec::new();
+    let clean = text
+        .chars()
+        .filter(|&c| {
+            if !is_stray_control(c) {
+                return true;
+            }
+            removed += 1;
+            let code = format!("{:#04x}", u32::from(c));
+            if codes.len() < 3 && !codes.contains(&code) {
+                codes.push(code);
+            }
+            false
+        })
+        .collect();
+    let plural = if removed == 1 { "" } else { "s" };
+    let warning = format!(
+        "removed {removed} control character{plural} ({})",
+        codes.join(", ")
+    );
+    (clean, Some(warning))
 }
 
 #[cfg(test)]
@@ -74,5 +111,18 @@ mod tests {
         );
         assert_eq!(decode(b"  \n"), Err(NotText::Empty));
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(NotText::Binary));
+        assert_eq!(decode(b"\x1b\x1b\x1b ab"), Err(NotText::Binary));
+        assert!(decode(b"ein Glockenton \x07 im Text").is_ok());
+    }
+
+    #[test]
+    fn strips_stray_controls_with_a_warning() {
+        assert_eq!(strip_controls("a\tb\n".into()), ("a\tb\n".into(), None));
+        let (clean, warning) = strip_controls("a\x07b\x1b[2Jc\u{9b}".into());
+        assert_eq!(clean, "ab[2Jc");
+        assert_eq!(
+            warning.as_deref(),
+            Some("removed 3 control characters (0x07, 0x1b, 0x9b)")
+        );
     }
 }

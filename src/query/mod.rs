@@ -2,9 +2,13 @@
 //! running it: ranked hits with snippets.
 
 mod dates;
+pub mod facets;
+pub mod forgiving;
 pub(crate) mod parse;
 pub mod people;
 pub mod ranking;
+pub mod show;
+pub mod versions;
 
 pub use dates::parse_user_date;
 
@@ -54,6 +58,9 @@ pub struct SearchRequest {
     pub target: Target,
     /// Match whole words only: `Hilfe` does not find `Militärhilfe`.
     pub whole_words: bool,
+    /// Show one hit per story, its other versions listed with it
+    /// ([`versions`]); paging counts stories.
+    pub group_versions: bool,
     /// Give each hit a score breakdown ([`ranking::Explanation`]).
     pub explain: bool,
 }
@@ -87,6 +94,11 @@ pub struct Hit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<[u64; 2]>,
     pub snippet: Snippet,
+    /// Articles grouped by story (see [`versions`]): the ids of the other
+    /// versions of this story among the hits, best-ranked first. Absent
+    /// with `--all-versions` and for statements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versions: Option<Vec<String>>,
     /// With `explain`: why the hit scored what it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<ranking::Explanation>,
@@ -98,15 +110,23 @@ pub struct SearchResults {
     /// Number of matching documents (not just those shown).
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Things the user should know about the query (words left out).
+    pub notes: Vec<String>,
 }
 
-/// Runs a search on an opened index.
+/// Runs a search on an opened index, as the user asked for it: an empty
+/// query without any filter, and a query of stop words only, are refused
+/// ([`forgiving::check`]); words left out are noted in the results.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults> {
-    search_with(open, &open.searcher()?, request)
+    let note = forgiving::check_request(request)?;
+    let mut results = search_with(open, &open.searcher()?, request)?;
+    results.notes.extend(note);
+    Ok(results)
 }
 
 /// Runs a search with a searcher the caller keeps (for many queries in one
-/// process, e.g. the benchmark).
+/// process, e.g. the benchmark). Runs the query as it is: no refusal of
+/// empty or stop-word queries (see [`search`]).
 pub fn search_with(
     open: &OpenIndex,
     searcher: &Searcher,
@@ -115,7 +135,14 @@ pub fn search_with(
     let query = build_query(open, request)?;
     // A few more than shown, so that documents tied with the last shown one
     // are all there to be put in a stable order.
-    let window = request.limit + request.offset + TIE_SLACK;
+    let shown = request.limit.saturating_add(request.offset);
+    let window = shown
+        .saturating_add(TIE_SLACK)
+        .saturating_add(if request.group_versions {
+            shown.saturating_mul(VERSION_FACTOR).min(VERSION_SLACK_MAX)
+        } else {
+            0
+        });
     let (total, mut top): (usize, Vec<(SortKey, DocAddress)>) = match request.sort {
         Sort::Relevance => {
             let collector = TopDocs::with_limit(window).tweak_score(by_score_then_date);
@@ -155,48 +182,79 @@ pub fn search_with(
         }
     };
     top.truncate(window);
-    let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
-    let text = request.query.trim();
-    let explained = match request.explain && !text.is_empty() {
-        true => Some(parse::user_query(open, text, request.whole_words)?),
-        false => None,
-    };
-    let statistics = statistics(open, searcher);
-    let mut keyed_hits = top
+    let explain = explain_with(open, searcher, request)?;
+    let mut explanations = std::collections::HashMap::new();
+    let mut keyed_docs = top
         .into_iter()
         .map(|(key, address)| {
-            let mut hit = load_hit(searcher, &open.fields, &snippets, 0, key.score, address)?;
-            if let Some(user_query) = &explained {
-                hit.explain = Some(ranking::Explanation::new(
-                    &statistics,
-                    &**user_query,
-                    address,
-                    key.score,
-                )?);
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let id = stored_text(&doc, open.fields.id).unwrap_or_default();
+            if let Some((statistics, user_query)) = &explain {
+                let why = ranking::Explanation::new(statistics, &**user_query, address, key.score)?;
+                explanations.insert(id.clone(), why);
             }
-            Ok((key, hit))
+            Ok((key, id, doc))
         })
         .collect::<Result<Vec<_>>>()?;
     // Equal keys in document id order (`ID@2` before `ID@10`): the same
     // index always answers in the same order.
-    keyed_hits.sort_by(|(a, hit_a), (b, hit_b)| {
+    keyed_docs.sort_by(|(a, id_a, _), (b, id_b, _)| {
         b.primary
             .total_cmp(&a.primary)
             .then(b.secondary.total_cmp(&a.secondary))
-            .then_with(|| natural_id_order(&hit_a.id, &hit_b.id))
+            .then_with(|| natural_id_order(id_a, id_b))
     });
-    let hits = keyed_hits
-        .into_iter()
-        .map(|(_, hit)| hit)
+    let groups: Vec<Vec<usize>> = if request.group_versions {
+        let shingles: Vec<versions::Shingles> = keyed_docs
+            .iter()
+            .map(|(_, _, doc)| {
+                let headline = stored_text(doc, open.fields.headline).unwrap_or_default();
+                let body = stored_text(doc, open.fields.body).unwrap_or_default();
+                versions::Shingles::of(&format!("{headline}\n{body}"))
+            })
+            .collect();
+        versions::group(&shingles)
+    } else {
+        (0..keyed_docs.len()).map(|i| vec![i]).collect()
+    };
+    let snippets = snippet::Snippets::new(open, searcher, &*query, request.target)?;
+    let mut hits = Vec::with_capacity(request.limit.min(groups.len()));
+    for (i, group) in groups
+        .iter()
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, mut hit)| {
-            hit.rank = request.offset + i + 1;
-            hit
-        })
-        .collect();
-    Ok(SearchResults { total, hits })
+    {
+        let (key, id, doc) = &keyed_docs[group[0]];
+        let mut hit = load_hit(
+            &open.fields,
+            &snippets,
+            request.offset + i + 1,
+            key.score,
+            doc,
+        );
+        hit.explain = explanations.remove(id);
+        if request.group_versions {
+            hit.versions = Some(
+                group[1..]
+                    .iter()
+                    .map(|&m| keyed_docs[m].1.clone())
+                    .collect(),
+            );
+        }
+        hits.push(hit);
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        notes: Vec::new(),
+    })
+}
+
+fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// Runs `query` with archiv's BM25 statistics ([`ranking::Statistics`]).
@@ -217,8 +275,28 @@ fn statistics<'a>(open: &OpenIndex, searcher: &'a Searcher) -> ranking::Statisti
     }
 }
 
+/// With `explain`: the statistics and the user's query (without the
+/// filters) to explain each hit's score with.
+fn explain_with<'a>(
+    open: &OpenIndex,
+    searcher: &'a Searcher,
+    request: &SearchRequest,
+) -> Result<Option<(ranking::Statistics<'a>, Box<dyn Query>)>> {
+    let text = request.query.trim();
+    if !request.explain || text.is_empty() {
+        return Ok(None);
+    }
+    let user_query = parse::user_query(open, text, request.whole_words)?;
+    Ok(Some((statistics(open, searcher), user_query)))
+}
+
 /// Hits fetched beyond the page, to order ties at its end.
 const TIE_SLACK: usize = 10;
+/// With story grouping, this many more hits per hit shown are fetched, so
+/// a page is full after versions are folded in (at most
+/// [`VERSION_SLACK_MAX`] more).
+const VERSION_FACTOR: usize = 3;
+const VERSION_SLACK_MAX: usize = 500;
 
 /// What hits are ordered by: the sort's two keys, and the score to show.
 #[derive(Debug, Clone, Copy)]
@@ -325,19 +403,13 @@ fn date_range(fields: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn 
 }
 
 fn load_hit(
-    searcher: &Searcher,
     fields: &Fields,
     snippets: &snippet::Snippets,
     rank: usize,
     score: Score,
-    address: DocAddress,
-) -> Result<Hit> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+    doc: &TantivyDocument,
+) -> Hit {
+    let text = |field| stored_text(doc, field);
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
     let date = doc
         .get_first(fields.date)
@@ -346,7 +418,7 @@ fn load_hit(
     let span = number(fields.span_start)
         .zip(number(fields.span_end))
         .map(|(a, b)| [a, b]);
-    Ok(Hit {
+    Hit {
         rank,
         score,
         id: text(fields.id).unwrap_or_default(),
@@ -365,7 +437,8 @@ fn load_hit(
         speaker: text(fields.kind).map(|_| text(fields.people)),
         article_id: span.and(text(fields.article_id)),
         span,
-        snippet: snippets.for_doc(&doc),
+        snippet: snippets.for_doc(doc),
+        versions: None,
         explain: None,
-    })
+    }
 }

@@ -16,11 +16,16 @@ pub const USER_FIELDS: &[&str] = &[
 /// `Militärhilfe`.
 pub const PART_BOOST: f32 = 0.4;
 
+/// Deepest nesting of brackets a query may have: tantivy's parser recurses
+/// once per level, and thousands of levels overflow the stack.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses the query text: all terms must match unless `OR` says otherwise;
 /// words without a field search headline and body, a headline match
 /// counting a little more, and (unless `whole_words`) the parts of
 /// compounds, counting less.
 pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box<dyn Query>> {
+    check_nesting(text)?;
     let fields = &open.fields;
     let mut default_fields = vec![fields.headline, fields.body];
     let with_parts = open.meta.decompound && !whole_words;
@@ -35,13 +40,13 @@ pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.headline, super::ranking::HEADLINE_BOOST);
     parser.set_field_boost(fields.parts, PART_BOOST);
-    let expanded = expand_days(text);
+    let expanded = expand_days(&super::forgiving::as_text(text));
     parser
         .parse_query(&expanded)
-        .map_err(|err| to_error(text, &expanded, err))
+        .map_err(|err| to_error(text, err))
 }
 
-fn to_error(text: &str, expanded: &str, err: QueryParserError) -> Error {
+fn to_error(text: &str, err: QueryParserError) -> Error {
     match err {
         QueryParserError::FieldDoesNotExist(field) => Error::UnknownField {
             field,
@@ -58,28 +63,82 @@ fn to_error(text: &str, expanded: &str, err: QueryParserError) -> Error {
             "dates are written YYYY-MM-DD, ranges as date:[2025-12-01 TO 2025-12-31]".into(),
         ),
         other => {
-            let position = syntax_position(expanded).filter(|_| expanded == text);
-            syntax(text, position, other.to_string())
+            // Positions are found on the text as typed, its text colons
+            // replaced one byte for one (tantivy's message would quote the
+            // whole query).
+            let shadow = super::forgiving::blank_text_syntax(text);
+            let lenient = (expand_days(&shadow) == shadow)
+                .then(|| first_syntax_error(&shadow))
+                .flatten();
+            match lenient {
+                Some((position, message)) => syntax(text, Some(position), message),
+                None => syntax(text, None, short_message(&other)),
+            }
         }
     }
 }
 
-/// Where tantivy's grammar first fails, as a byte offset.
-fn syntax_position(text: &str) -> Option<usize> {
-    let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
-    errors.first().map(|e| e.pos.min(text.len()))
+/// Refuses brackets nested deeper than [`MAX_NESTING`] (outside quotes),
+/// pointing at the first bracket too many.
+pub(crate) fn check_nesting(text: &str) -> Result<()> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(syntax(
+                        text,
+                        Some(i),
+                        format!("brackets nested too deeply (at most {MAX_NESTING} levels)"),
+                    ));
+                }
+            }
+            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
+/// Where tantivy's grammar first fails, as a byte offset, and why.
+fn first_syntax_error(text: &str) -> Option<(usize, String)> {
+    let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
+    errors
+        .into_iter()
+        .next()
+        .map(|e| (e.pos.min(text.len()), e.message))
+}
+
+/// tantivy's message without the query it quotes.
+fn short_message(err: &QueryParserError) -> String {
+    match err {
+        QueryParserError::SyntaxError(_) => "the query cannot be read".into(),
+        other => {
+            let text = other.to_string();
+            super::forgiving::excerpt(&text, 0, EXCERPT_CHARS).0
+        }
+    }
+}
+
+/// Characters of the query an error quotes, around the wrong part.
+const EXCERPT_CHARS: usize = 60;
+
 fn syntax(text: &str, position: Option<usize>, message: String) -> Error {
-    let marker = match position {
-        Some(pos) => format!(
-            "{}^",
-            " ".repeat(text.get(..pos).map_or(0, |p| p.chars().count()))
+    let (query, marker) = match position {
+        Some(pos) => {
+            let (excerpt, column) = super::forgiving::excerpt(text, pos, EXCERPT_CHARS);
+            (excerpt, format!("{}^", " ".repeat(column)))
+        }
+        None => (
+            super::forgiving::excerpt(text, 0, EXCERPT_CHARS).0,
+            String::new(),
         ),
-        None => String::new(),
     };
     Error::QuerySyntax {
-        query: text.to_string(),
+        query,
         marker,
         message,
     }

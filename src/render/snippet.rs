@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Score, Searcher, TantivyDocument};
 
 /// Characters of an article passage.
@@ -30,6 +31,9 @@ pub struct Snippet {
 /// Makes snippets for the hits of one query.
 pub struct Snippets {
     generator: SnippetGenerator,
+    /// The terms to mark, as the highlighting analyzer writes them.
+    terms: BTreeMap<String, Score>,
+    analyzer: TextAnalyzer,
     field: Field,
     max_chars: usize,
 }
@@ -82,9 +86,11 @@ impl Snippets {
             .tokenizers()
             .get(analysis::MARKS)
             .ok_or_else(|| tantivy::TantivyError::InvalidArgument("no de_marks analyzer".into()))?;
-        let generator = SnippetGenerator::new(terms, analyzer, field, max_chars);
+        let generator = SnippetGenerator::new(terms.clone(), analyzer.clone(), field, max_chars);
         Ok(Snippets {
             generator,
+            terms,
+            analyzer,
             field,
             max_chars,
         })
@@ -117,6 +123,28 @@ impl Snippets {
             text: text.replace('\n', " "),
             highlights,
         }
+    }
+}
+
+impl Snippets {
+    /// Byte ranges of every word of `text` that the query matches (a
+    /// compound whole where a part matched), sorted, not overlapping: for
+    /// showing a whole article with the query's words marked.
+    pub fn mark_all(&self, text: &str) -> Vec<[usize; 2]> {
+        let mut analyzer = self.analyzer.clone();
+        let mut stream = analyzer.token_stream(text);
+        let mut ranges: Vec<[usize; 2]> = Vec::new();
+        while let Some(token) = stream.next() {
+            if !self.terms.contains_key(&token.text) {
+                continue;
+            }
+            let range = [token.offset_from, token.offset_to];
+            match ranges.last_mut() {
+                Some(last) if range[0] < last[1] => last[1] = last[1].max(range[1]),
+                _ => ranges.push(range),
+            }
+        }
+        ranges
     }
 }
 

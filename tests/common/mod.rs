@@ -48,8 +48,18 @@ pub fn indexed(archive: &Path) -> tempfile::TempDir {
     dir
 }
 
-/// Runs a search with `--format json` and returns the hits as JSON values.
+/// Runs a search with `--format json` and returns the hits as JSON values:
+/// every matching document, versions of one story each on its own
+/// (`--all-versions`).
 pub fn search_json(index: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut with_all = args.to_vec();
+    with_all.push("--all-versions");
+    search_stories(index, &with_all)
+}
+
+/// Runs a search with `--format json` as a user does: one hit per story,
+/// its other versions in `versions`.
+pub fn search_stories(index: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     let output = archiv(index)
         .arg("search")
         .args(args)
@@ -91,6 +101,7 @@ pub fn search_paths(index: &Path, args: &[&str]) -> Vec<String> {
 pub fn all_ids(index: &Path) -> Vec<String> {
     let output = archiv(index)
         .args(["search", "*", "--format", "json", "--limit", "1000000"])
+        .arg("--all-versions")
         .output()
         .expect("archiv runs");
     let mut ids = ids(&json_lines(&output.stdout));
