@@ -305,6 +305,10 @@ struct SearchArgs {
     /// story, with "n more versions").
     #[arg(long)]
     all_versions: bool,
+    /// Show why each hit ranks where it does: the score of each query word
+    /// by field (in JSON: an `explain` object).
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     filters: FilterArgs,
     #[command(flatten)]
@@ -393,6 +397,7 @@ fn run(command: Command, index_dir: PathBuf) -> Result<i32, Error> {
         Command::Search(args) => {
             let mut request = search_request(args.query, args.person, args.sort, &args.filters)?;
             request.group_versions = !args.all_versions;
+            request.explain = args.explain;
             run_search(&index_dir, request, &args.output, Target::Articles)
         }
         Command::Show(args) => run_show(&index_dir, args),
@@ -436,6 +441,7 @@ fn search_request(
         target: Target::Articles,
         whole_words: filters.whole_words,
         group_versions: false,
+        explain: false,
     })
 }
 

@@ -6,6 +6,7 @@ pub mod facets;
 pub mod forgiving;
 pub(crate) mod parse;
 pub mod people;
+pub mod ranking;
 pub mod show;
 pub mod versions;
 
@@ -60,6 +61,8 @@ pub struct SearchRequest {
     /// Show one hit per story, its other versions listed with it
     /// ([`versions`]); paging counts stories.
     pub group_versions: bool,
+    /// Give each hit a score breakdown ([`ranking::Explanation`]).
+    pub explain: bool,
 }
 
 /// One hit, with what is shown of it.
@@ -96,6 +99,9 @@ pub struct Hit {
     /// with `--all-versions` and for statements.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub versions: Option<Vec<String>>,
+    /// With `explain`: why the hit scored what it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ranking::Explanation>,
 }
 
 /// The answer to a search.
@@ -176,11 +182,17 @@ pub fn search_with(
         }
     };
     top.truncate(window);
+    let explain = explain_with(open, searcher, request)?;
+    let mut explanations = std::collections::HashMap::new();
     let mut keyed_docs = top
         .into_iter()
         .map(|(key, address)| {
             let doc: TantivyDocument = searcher.doc(address)?;
             let id = stored_text(&doc, open.fields.id).unwrap_or_default();
+            if let Some((statistics, user_query)) = &explain {
+                let why = ranking::Explanation::new(statistics, &**user_query, address, key.score)?;
+                explanations.insert(id.clone(), why);
+            }
             Ok((key, id, doc))
         })
         .collect::<Result<Vec<_>>>()?;
@@ -213,7 +225,7 @@ pub fn search_with(
         .take(request.limit)
         .enumerate()
     {
-        let (key, _, doc) = &keyed_docs[group[0]];
+        let (key, id, doc) = &keyed_docs[group[0]];
         let mut hit = load_hit(
             &open.fields,
             &snippets,
@@ -221,6 +233,7 @@ pub fn search_with(
             key.score,
             doc,
         );
+        hit.explain = explanations.remove(id);
         if request.group_versions {
             hit.versions = Some(
                 group[1..]
@@ -244,55 +257,37 @@ fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<S
         .map(str::to_string)
 }
 
-/// Runs `query` with [`PartStatistics`].
+/// Runs `query` with archiv's BM25 statistics ([`ranking::Statistics`]).
 fn search_scored<C: tantivy::collector::Collector>(
     open: &OpenIndex,
     searcher: &Searcher,
     query: &dyn Query,
     collector: &C,
 ) -> tantivy::Result<C::Fruit> {
-    let statistics = PartStatistics {
+    searcher.search_with_statistics_provider(query, collector, &statistics(open, searcher))
+}
+
+fn statistics<'a>(open: &OpenIndex, searcher: &'a Searcher) -> ranking::Statistics<'a> {
+    ranking::Statistics {
         searcher,
         body: open.fields.body,
         parts: open.fields.parts,
-    };
-    searcher.search_with_statistics_provider(query, collector, &statistics)
+    }
 }
 
-/// BM25 statistics where a term of the `parts` field counts every document
-/// that has the word whole or as a part. Alone, the `parts` field makes a
-/// part rare, and a rare term weighs much: `Friedensgespräche` would
-/// outweigh `Frieden` itself. With these counts, a part match weighs what
-/// the word weighs, times the part boost.
-struct PartStatistics<'a> {
+/// With `explain`: the statistics and the user's query (without the
+/// filters) to explain each hit's score with.
+fn explain_with<'a>(
+    open: &OpenIndex,
     searcher: &'a Searcher,
-    body: tantivy::schema::Field,
-    parts: tantivy::schema::Field,
-}
-
-impl tantivy::query::Bm25StatisticsProvider for PartStatistics<'_> {
-    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
-        self.searcher.total_num_tokens(field)
+    request: &SearchRequest,
+) -> Result<Option<(ranking::Statistics<'a>, Box<dyn Query>)>> {
+    let text = request.query.trim();
+    if !request.explain || text.is_empty() {
+        return Ok(None);
     }
-
-    fn total_num_docs(&self) -> tantivy::Result<u64> {
-        self.searcher.total_num_docs()
-    }
-
-    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let freq = self.searcher.doc_freq(term)?;
-        if term.field() != self.parts {
-            return Ok(freq);
-        }
-        let value = term.value();
-        let Some(text) = value.as_str() else {
-            return Ok(freq);
-        };
-        let as_word = self
-            .searcher
-            .doc_freq(&Term::from_field_text(self.body, text))?;
-        Ok((freq + as_word).min(self.total_num_docs()?))
-    }
+    let user_query = parse::user_query(open, text, request.whole_words)?;
+    Ok(Some((statistics(open, searcher), user_query)))
 }
 
 /// Hits fetched beyond the page, to order ties at its end.
@@ -444,5 +439,6 @@ fn load_hit(
         span,
         snippet: snippets.for_doc(doc),
         versions: None,
+        explain: None,
     }
 }

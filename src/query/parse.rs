@@ -38,7 +38,7 @@ pub fn user_query(open: &OpenIndex, text: &str, whole_words: bool) -> Result<Box
         crate::analysis::query_tokenizers(),
     );
     parser.set_conjunction_by_default();
-    parser.set_field_boost(fields.headline, 1.5);
+    parser.set_field_boost(fields.headline, super::ranking::HEADLINE_BOOST);
     parser.set_field_boost(fields.parts, PART_BOOST);
     let expanded = expand_days(&super::forgiving::as_text(text));
     parser

@@ -218,6 +218,9 @@ pub fn write_article(out: &mut dyn Write, hit: &Hit, style: &Style) -> io::Resul
             )
         )?;
     }
+    if let Some(why) = &hit.explain {
+        writeln!(out, "     {}{why}", style.paint(DIM, "why: "))?;
+    }
     writeln!(out)
 }
 
