@@ -109,6 +109,23 @@ const CASES: &[(&str, &str, Option<&str>, &str)] = &[
         Some("Anna Vogel"),
         "dass der Bau im Herbst beginnt",
     ),
+    ("Die Meteorologen erwarten, dass es am Wochenende regnet.", "indirect", Some("Meteorologen"), "dass es am Wochenende regnet"),
+    ("Thomas Berger gab an, er habe den Brief nie erhalten.", "indirect", Some("Thomas Berger"), "er habe den Brief nie erhalten"),
+    ("Anna Vogel warf der Regierung vor, sie habe zu spät gehandelt.", "indirect", Some("Anna Vogel"), "sie habe zu spät gehandelt"),
+    ("Thomas Berger bezeichnete den Plan als Fehler, der teuer werde.", "indirect", Some("Thomas Berger"), "der teuer werde"),
+    ("Anna Vogel rief die Bürger auf, Strom zu sparen.", "indirect", Some("Anna Vogel"), "Strom zu sparen"),
+    ("Thomas Berger begründete das damit, dass die Kosten stiegen.", "indirect", Some("Thomas Berger"), "dass die Kosten stiegen"),
+    ("Anna Vogel erläuterte, das Verfahren dauere drei Monate.", "indirect", Some("Anna Vogel"), "das Verfahren dauere drei Monate"),
+    ("Thomas Berger entgegnete, er sei nie gefragt worden.", "indirect", Some("Thomas Berger"), "er sei nie gefragt worden"),
+    ("Anna Vogel bestritt, dass es Absprachen gegeben habe.", "indirect", Some("Anna Vogel"), "dass es Absprachen gegeben habe"),
+    ("Thomas Berger ließ verlauten, er werde klagen.", "indirect", Some("Thomas Berger"), "er werde klagen"),
+    ("Anna Vogel vertrat die Ansicht, dass die Steuer sinken müsse.", "indirect", Some("Anna Vogel"), "dass die Steuer sinken müsse"),
+    ("Thomas Berger glaubt, dass die Mannschaft aufsteigt.", "indirect", Some("Thomas Berger"), "dass die Mannschaft aufsteigt"),
+    ("Anna Vogel befürchtet, dass viele Stellen wegfallen.", "indirect", Some("Anna Vogel"), "dass viele Stellen wegfallen"),
+    ("Thomas Berger wird mit den Worten zitiert, man sei auf einem guten Weg.", "indirect", Some("Thomas Berger"), "man sei auf einem guten Weg"),
+    ("Der Pilot Thomas Berger landete sicher. Die Maschine sei nicht beschädigt, sagte der Pilot.", "indirect", Some("Thomas Berger"), "Die Maschine sei nicht beschädigt"),
+    ("Richter Thomas Berger vertagte den Prozess. Die Zeugen müssten gehört werden, sagte der Richter.", "indirect", Some("Thomas Berger"), "Die Zeugen müssten gehört werden"),
+    ("Der Konzern sagte, die Zahlen seien vorläufig.", "indirect", Some("Konzern"), "die Zahlen seien vorläufig"),
     // Speaker phrasings.
     (
         "Die Lage sei ernst, sagte Ministerpräsident Thomas Berger.",
@@ -171,6 +188,7 @@ const NOT_STATEMENTS: &[&str] = &[
     "Die Sendung, die am Sonntag ausgestrahlt wurde, erreichte viele Zuschauer.",
     "Anna Vogel äußerte sich zu dem Vorfall.",
     "Thomas Berger ist optimistisch.",
+    "Den Film zitierend sprach der Kritiker über das Leben der anderen.",
 ];
 
 fn found(text: &str) -> Vec<statements::Statement> {

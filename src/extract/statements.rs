@@ -1370,7 +1370,19 @@ impl<'a> Reader<'a> {
         let opens_content = clause
             .first()
             .is_some_and(|w| CONTENT_OPENERS.contains(&w.text));
-        let kind = if is_konjunktiv(&clause) || (opens_content && !a.source) {
+        // `rief die Bürger auf, Strom zu sparen`: a demand in the infinitive.
+        let infinitive = clause.len() >= 2
+            && clause
+                .last()
+                .is_some_and(|w| w.text.chars().all(char::is_lowercase))
+            && (clause[clause.len() - 2].text == "zu"
+                || clause
+                    .last()
+                    .is_some_and(|w| w.text.contains("zu") && w.text.ends_with("en")));
+        let kind = if is_konjunktiv(&clause)
+            || (opens_content && !a.source)
+            || (infinitive && !a.source)
+        {
             Kind::Indirect
         } else if a.source {
             Kind::Reported
@@ -1640,8 +1652,15 @@ impl<'a> Reader<'a> {
         {
             return Some((Some(m.canonical.clone()), words[from].start));
         }
-        let (speaker, _) = self.noun_phrase(words, from, verb)?;
-        Some((speaker, words[from].start))
+        if let Some((speaker, _)) = self.noun_phrase(words, from, verb) {
+            return Some((speaker, words[from].start));
+        }
+        // `Die Meteorologen erwarten, …`: a plural subject is a group.
+        let plural = matches!(words[from].text, "Die" | "die")
+            && from + 2 == verb
+            && starts_upper(words[from + 1].text)
+            && words[from + 1].text.ends_with(['n', 'r', 'e']);
+        plural.then(|| (Some(words[from + 1].text.to_string()), words[from].start))
     }
 
     /// A speaker named by the words from `from` (before `to`): a person, a
