@@ -1248,18 +1248,18 @@ impl<'a> Reader<'a> {
         let first_person_before = self.first_person_before.take();
         let count = self.statements.len();
         let attribution = self
-            .colon_speaker(sentence, &words)
-            .or_else(|| self.attribution(sentence, &words));
-        let quotes = self.spoken_quotes(sentence, &words, attribution.as_ref(), &pending);
+            .colon_speaker(sentence, words)
+            .or_else(|| self.attribution(sentence, words));
+        let quotes = self.spoken_quotes(sentence, words, attribution.as_ref(), &pending);
         if !quotes.is_empty() {
             self.read_quotes(&quotes, attribution, pending);
         } else if let Some(attribution) = attribution {
-            self.read_reported(sentence, &words, attribution, first_person_before);
-        } else if let Some(speaker) = pending.filter(|_| opens_with_demnach(&words)) {
+            self.read_reported(sentence, words, attribution, first_person_before);
+        } else if let Some(speaker) = pending.filter(|_| opens_with_demnach(words)) {
             // `Die Polizei meldete einen Unfall. Demnach wurden …`
             let end = trim_period(self.text, sentence.start, sentence.end);
             self.push(Some(speaker), Kind::Reported, sentence.start, end);
-        } else if let Some(kind) = self.continuation(&words) {
+        } else if let Some(kind) = self.continuation(words) {
             let end = trim_period(self.text, sentence.start, sentence.end);
             if self.open {
                 self.continue_last(sentence.start, sentence.end);
@@ -1267,7 +1267,7 @@ impl<'a> Reader<'a> {
                 let speaker = self.statements.last().and_then(|s| s.speaker.clone());
                 self.push(speaker, kind, sentence.start, end);
             }
-        } else if has_konjunktiv_i(&words) && sentence.quotes.is_empty() {
+        } else if has_konjunktiv_i(words) && sentence.quotes.is_empty() {
             // Reported speech whose source the text gave before the last
             // few sentences, or gives later: a statement, speaker unknown.
             let end = trim_period(self.text, sentence.start, sentence.end);
@@ -1277,7 +1277,7 @@ impl<'a> Reader<'a> {
         }
         let said_nothing = self.statements.len() == count;
         self.since_last = if said_nothing { self.since_last + 1 } else { 0 };
-        if said_nothing && has_first_person(&words) && sentence.quotes.is_empty() {
+        if said_nothing && has_first_person(words) && sentence.quotes.is_empty() {
             self.first_person_before = Some((sentence.start, sentence.end));
         }
     }
