@@ -1,39 +1,49 @@
-//! Statement extraction: direct and reported speech, attributed to its
-//! speaker.
+//! Statement extraction: what people and organisations said, quoted or
+//! reported, attributed to its speaker.
 //!
-//! The text is cut into sentences (a quotation is never cut) and read in
-//! order:
+//! The text is cut into sentences (a quotation is never cut) and each
+//! sentence is read in order, with its words outside quotation marks:
 //!
-//! * **Direct speech**: a quotation in „…“, “…”, "…", »…«, «…» or ‚…‘ of
-//!   at least four words, attributed by a speech verb
-//!   (`schema/speech-verbs.txt`) in the same sentence, before (`Rutte sagte:
-//!   "…"`) or after it (`"…", sagte der Niederländer`, `"…", so Rutte.`).
-//!   Shorter quotations are titles or single words (`die sogenannte
-//!   "Purl-Initiative"`), not statements.
-//! * **Reported speech**: a sentence with a speech verb, its speaker, and a
-//!   content clause: `betonte Rutte, dass …`, `erklärte Rutte, er habe …`,
-//!   `Es komme jetzt auf Moskau an, sagte Rutte.`, `Rutte zufolge …`. A
-//!   clause without `dass` must be in the Konjunktiv; `Rutte äußerte sich`
-//!   (no content) and `Rutte ist optimistisch, dass …` (no speech verb) are
-//!   not statements.
-//! * **Continuations**: sentences after an attributed statement continue it
-//!   while they are not clearly indicative (a Konjunktiv `Man werde jetzt
-//!   sehen, ob …`, or a sentence whose verb form says neither), until a
-//!   paragraph ends, an indicative sentence comes, or another statement
-//!   starts. A second quotation right after an attributed one (`"Wir …",
-//!   sagte Rutte. "Und …"`) continues it too.
+//! * **Attribution**: a speech verb (`schema/speech-verbs.txt`; separable
+//!   ones only with their particle) with its speaker, found the way German
+//!   word order puts it: `X sagte`, `sagte X`, `Am Montag sagte X`, `…,
+//!   sagte Ministerpräsident X`, `X hat angekündigt`, `X, Sprecherin des
+//!   Verbands, erklärte`; or a source phrase: `laut X`, `X zufolge`, `nach
+//!   Angaben (von) X`, `wie X mitteilte`, `…, so X`, `heißt es (in) X`; or
+//!   `Name:` opening the sentence.
+//! * **Direct**: attributed quotations („…“, "…", »…«, «…», ‚…‘) of four
+//!   words or more, shorter ones as the object of `nannte`/`bezeichnete`,
+//!   quotations going on from a statement; unmarked first-person words
+//!   before `, sagte X` (the copy lost their marks), and the first-person
+//!   sentence right before or after them. Unattributed quotations are titles
+//!   or names, not statements.
+//! * **Indirect**: the content clause of an attribution: `dass`/`ob`, a
+//!   main clause after `VERB SPEAKER,` (not an apposition or a relative
+//!   clause), the clause before `, VERB SPEAKER`, a `zu` infinitive after a
+//!   demand, or the Konjunktiv side of the sentence.
+//! * **Reported**: the claim around a source phrase, in any mood, and
+//!   indicative content of a speech verb.
+//! * **Continuations**: Konjunktiv sentences after a statement go on with
+//!   it; so does a sentence whose verb says neither mood between two
+//!   Konjunktiv ones, `Demnach …`, and first-person words after a quote. A
+//!   Konjunktiv I sentence (`sei`, `habe`, `werde`) a few sentences later is
+//!   a new statement of the same speaker; with no statement before, one
+//!   whose speaker is unknown.
 //!
-//! **Continuation policy**: a continuation is stored as part of the
-//! statement it continues: one [`Statement`] whose text joins the parts
-//! and whose byte range runs from the first part to the last. Its kind is
-//! that of the first part.
+//! **Continuation policy**: a continuation right after its statement is
+//! stored as part of it: one [`Statement`] whose text joins the parts and
+//! whose byte range runs from the first part to the last. Its kind is that
+//! of the first part.
 //!
 //! **Speakers** resolve through the people extractor: a name or surname to
 //! the canonical name; `er`/`sie` to the person named last before, when
-//! that is clear; `der Niederländer`, `der Nato-Generalsekretär` to the one
-//! person with that nationality or role. Anything else (`ein Sprecher des
-//! Ministeriums`, `Diplomaten zufolge`) gives a statement with an unknown
-//! speaker: it never guesses.
+//! that is clear; descriptors (`der Niederländer`, `der 44-Jährige`) to
+//! the one person with that nationality or role, else to the one speaking
+//! or named just before. Organisations, bodies, documents and groups speak
+//! by their name (`die Polizei` → `Polizei`, `ein Sprecher des
+//! Innenministeriums` → `Innenministerium`, `Kritiker`). Unnamed sources
+//! (`ein Sprecher`, `Diplomaten zufolge`, `hieß es`) give an unknown
+//! speaker.
 
 use super::people::ArticlePeople;
 // FxHash: lexicon lookups run for every word of every article.
@@ -1533,7 +1543,7 @@ impl<'a> Reader<'a> {
             if !speech_verb_at(words, k) {
                 continue;
             }
-            match self.speaker_of_verb(sentence, words, k) {
+            match self.speaker_of_verb(words, k) {
                 Some(a) if a.speaker.is_some() => return Some(a),
                 Some(a) => {
                     fallback.get_or_insert(a);
@@ -1547,12 +1557,7 @@ impl<'a> Reader<'a> {
     /// The speaker of the speech verb `words[k]`, German word order read
     /// as a reader does: `X sagte`, `sagte X`, `Am Montag sagte X`, `…,
     /// sagte Ministerpräsident X`, `X hat angekündigt`, `wie X mitteilte`.
-    fn speaker_of_verb(
-        &self,
-        sentence: &Sentence,
-        words: &[Word],
-        k: usize,
-    ) -> Option<Attribution> {
+    fn speaker_of_verb(&self, words: &[Word], k: usize) -> Option<Attribution> {
         let verb = &words[k];
         let clause_start = self.clause_start(words, k);
         let subject_first = clause_start < k && {
@@ -1624,7 +1629,6 @@ impl<'a> Reader<'a> {
                 source: false,
             });
         }
-        let _ = sentence;
         None
     }
 
