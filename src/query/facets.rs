@@ -3,8 +3,8 @@
 use super::{build_query, SearchRequest};
 use crate::error::Result;
 use crate::index::store::OpenIndex;
-use std::collections::{BTreeMap, HashMap};
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use std::collections::BTreeMap;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
@@ -57,14 +57,7 @@ pub fn count(open: &OpenIndex, request: &SearchRequest, by: &[By]) -> Result<Vec
 
 fn by_month(open: &OpenIndex, query: &dyn Query) -> Result<Vec<Facet>> {
     let searcher = open.searcher()?;
-    let docs = searcher.search(query, &DocSetCollector)?;
-    let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
-    for address in docs {
-        by_segment
-            .entry(address.segment_ord)
-            .or_default()
-            .push(address.doc_id);
-    }
+    let by_segment = super::docs_by_segment(&searcher, query)?;
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
     for (segment_ord, doc_ids) in by_segment {
         let column = searcher

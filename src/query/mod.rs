@@ -442,3 +442,20 @@ fn load_hit(
         explain: None,
     }
 }
+
+/// The documents matching `query`, grouped by segment (doc ids in
+/// segment order), for counting over fast fields.
+fn docs_by_segment(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+) -> Result<std::collections::HashMap<u32, Vec<u32>>> {
+    let docs = searcher.search(query, &tantivy::collector::DocSetCollector)?;
+    let mut by_segment: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for address in docs {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    Ok(by_segment)
+}

@@ -6,7 +6,6 @@ use crate::analysis::fold;
 use crate::error::Result;
 use crate::index::store::OpenIndex;
 use std::collections::HashMap;
-use tantivy::collector::DocSetCollector;
 
 /// One person and the number of articles naming them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -26,14 +25,7 @@ pub fn count(
 ) -> Result<Vec<PersonCount>> {
     let query = build_query(open, filters)?;
     let searcher = open.searcher()?;
-    let docs = searcher.search(&query, &DocSetCollector)?;
-    let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
-    for address in docs {
-        by_segment
-            .entry(address.segment_ord)
-            .or_default()
-            .push(address.doc_id);
-    }
+    let by_segment = super::docs_by_segment(&searcher, &query)?;
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (segment_ord, doc_ids) in by_segment {
         let segment = searcher.segment_reader(segment_ord);
