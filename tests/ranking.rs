@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{archiv, fixture, indexed, json_lines, sample_corpus};
+use common::{archiv, fixture, ids, indexed, json_lines, sample_corpus};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -55,10 +55,7 @@ fn top(index: &Path, query: &str, whole_words: bool) -> Vec<String> {
         "search {query} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    json_lines(&output.stdout)
-        .iter()
-        .map(|hit| hit["id"].as_str().unwrap_or_default().to_string())
-        .collect()
+    ids(&json_lines(&output.stdout))
 }
 
 /// Reciprocal rank of the first relevant hit, and the relevant hits found.

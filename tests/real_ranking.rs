@@ -13,7 +13,7 @@
 mod common;
 
 use common::real::{self, Split};
-use common::{archiv, json_lines};
+use common::{archiv, ids, json_lines};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -67,10 +67,7 @@ fn top(index: &Path, query: &str, extra: &[String]) -> Vec<String> {
         "search {query} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    json_lines(&output.stdout)
-        .iter()
-        .map(|hit| hit["id"].as_str().unwrap_or_default().to_string())
-        .collect()
+    ids(&json_lines(&output.stdout))
 }
 
 #[derive(Default)]
